@@ -1,0 +1,24 @@
+// Browser mode: main's services behind HTTP + WebSocket instead of Electron. Used by
+// `npm run serve` (main/serve.ts) and the CLI's `serve`.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { contract } from '../preload/contract.ts'
+import { ensureRendererBuilt } from './build-renderer.ts'
+import { createDispatch } from './dispatch.ts'
+import { createEventHub } from './events.ts'
+import { createHandlers } from './handlers.ts'
+import { makeToken } from './http/access.ts'
+import { startBrowserServer, type BrowserServer } from './http/server.ts'
+
+export const repoRoot = resolve(import.meta.dirname, '..')
+
+export interface BrowserModeOptions { port: number; project: string | null }
+
+export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserServer> {
+  const root = await ensureRendererBuilt(repoRoot)
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+  const project = opts.project === null ? null : resolve(opts.project)
+  const hub = createEventHub(contract)
+  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, project }))
+  return startBrowserServer({ root, token: makeToken(), dispatch, events$: hub.events$ }, opts.port)
+}
