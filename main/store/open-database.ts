@@ -124,7 +124,7 @@ function backupBeforeMigration(db: Database.Database, path: string, version: num
   return backup
 }
 
-function removeDatabaseFiles(path: string): void {
+export function removeDatabaseFiles(path: string): void {
   rmSync(path, { force: true })
   rmSync(`${path}-journal`, { force: true })
 }
