@@ -8,10 +8,13 @@ import { dirname, join } from 'node:path'
 const require = createRequire(import.meta.url)
 
 /** the addon path to use, or undefined for better-sqlite3's default (the Node build) */
-export function sqliteNativeBinding(versions: NodeJS.ProcessVersions = process.versions): string | undefined {
+export function sqliteNativeBinding(
+  versions: Partial<NodeJS.ProcessVersions> = process.versions,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
   if (!versions.electron) return undefined
   const addon = join(dirname(require.resolve('better-sqlite3/package.json')), 'build-electron', 'better_sqlite3.node')
-  if (!existsSync(addon)) {
+  if (!exists(addon)) {
     throw new Error(`better-sqlite3 has no build for Electron ${versions.electron} (${addon}); run \`npm install\` again with network access`)
   }
   return addon

@@ -1,0 +1,28 @@
+// The origins Electron's windows may show and talk from: the app:// bundle, plus electron-vite's
+// dev server during `npm run dev`. Origins are compared on parsed URLs, never on string prefixes.
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'receptive'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`
+
+/** scheme://host[:port] of a URL (Node's URL.origin is "null" for custom schemes), or null */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url)
+    return u.host ? `${u.protocol}//${u.host}` : null
+  } catch {
+    return null
+  }
+}
+
+/** the app origin, and the dev server's when there is one */
+export function trustedOrigins(devServerUrl?: string): string[] {
+  const dev = devServerUrl ? originOf(devServerUrl) : null
+  return dev ? [APP_ORIGIN, dev] : [APP_ORIGIN]
+}
+
+export function isTrustedUrl(url: string, origins: string[]): boolean {
+  const origin = originOf(url)
+  return origin !== null && origins.includes(origin)
+}

@@ -1,0 +1,61 @@
+// Electron's main process: one window showing the bundle from app://, the contract over IPC, and
+// every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
+// main/electron/ (tested without Electron); this file only wires them to Electron.
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, session } from 'electron'
+import { contract } from '../preload/contract.ts'
+import { createDispatch } from './dispatch.ts'
+import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
+import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
+import { forwardEvents, registerIpc } from './electron/ipc.ts'
+import { menuTemplate } from './electron/menu.ts'
+import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
+import { windowOptions } from './electron/window-options.ts'
+import { createEventHub } from './events.ts'
+import { createHandlers } from './handlers.ts'
+
+const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
+const origins = trustedOrigins(devServer)
+const project = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.receptive')) ?? null
+
+protocol.registerSchemesAsPrivileged([appScheme])
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions({ preload: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors }))
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServer ?? APP_ENTRY)
+  return win
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, origins))
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
+    session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
+    protocol.handle(appScheme.scheme, appProtocolHandler(join(import.meta.dirname, '../renderer')))
+
+    const hub = createEventHub(contract)
+    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, project })
+    registerIpc(ipcMain, createDispatch(contract, handlers), origins)
+    forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged })),
+    )
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+}

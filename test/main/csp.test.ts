@@ -1,0 +1,33 @@
+// The CSP every app response carries is strict: nothing inline, nothing eval'd, nothing remote.
+import { describe, expect, it } from 'vitest'
+import { contentSecurityPolicy, securityHeaders } from '../../main/csp.ts'
+
+const directives = new Map(
+  contentSecurityPolicy.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/)
+    return [name, values] as const
+  }),
+)
+
+describe('Content-Security-Policy', () => {
+  it('denies by default and allows scripts and styles from the app only', () => {
+    expect(directives.get('default-src')).toEqual(["'none'"])
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('style-src')).toEqual(["'self'"])
+    expect(directives.get('connect-src')).toEqual(["'self'"])
+  })
+
+  it('forbids plugins, base changes, form posts and framing', () => {
+    for (const d of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) expect(directives.get(d)).toEqual(["'none'"])
+  })
+
+  it('has no unsafe source and no remote host anywhere', () => {
+    expect(contentSecurityPolicy).not.toMatch(/unsafe|\*|https?:|wss?:/)
+  })
+
+  it('is sent with nosniff and no referrer', () => {
+    expect(securityHeaders['Content-Security-Policy']).toBe(contentSecurityPolicy)
+    expect(securityHeaders['X-Content-Type-Options']).toBe('nosniff')
+    expect(securityHeaders['Referrer-Policy']).toBe('no-referrer')
+  })
+})
