@@ -8,7 +8,7 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { allocSamples, dtypeOf, type Dtype } from './dtype.ts'
 import { readExactly } from './file-read.ts'
-import type { FormatId, ImportOptions, Imported } from './format.ts'
+import type { ImportOptions, Imported } from './format.ts'
 import { PackedDataset } from './packed.ts'
 
 const MAGIC = 'RCPTVDC1'
@@ -19,13 +19,13 @@ interface SplitHeader {
   role: 'train' | 'test'; name: string; inputShape: number[]; classes: string[]
   dtype: Dtype; scale: number; channelsLast: boolean; count: number; dataOffset: number; dataBytes: number; labelsOffset: number
 }
-interface CacheHeader { version: number; format: FormatId; bad: Imported['bad']; notes: string[]; sources: Stamp[]; splits: SplitHeader[] }
+interface CacheHeader { version: number; format: Imported['format']; bad: Imported['bad']; notes: string[]; sources: Stamp[]; splits: SplitHeader[] }
 
 const sortKeys = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
   ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)])) : v)
 
 /** the cache file for a path, format and options */
-export function cacheFile(cacheDir: string, path: string, format: FormatId, options: ImportOptions): string {
+export function cacheFile(cacheDir: string, path: string, format: string, options: ImportOptions | object): string {
   const key = createHash('sha256').update(JSON.stringify({ v: VERSION, format, path: resolve(path), options: sortKeys(options) })).digest('hex')
   return join(cacheDir, `${key.slice(0, 32)}.rdc`)
 }

@@ -59,7 +59,7 @@ export interface ImportContext {
 
 /** what a reader returns; nothing is returned when an import fails, so nothing is half-imported */
 export interface Imported {
-  readonly format: FormatId
+  readonly format: FormatId | 'builtin'
   readonly train: Dataset
   readonly test?: Dataset
   /** files skipped, with the reason */

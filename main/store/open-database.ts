@@ -96,7 +96,9 @@ function connect(path: string, readonly: boolean): Database.Database {
 function verify(db: Database.Database, path: string): number {
   const result = db.pragma('quick_check', { simple: true })
   if (result !== 'ok') {
-    throw new StoreError('corrupt', `"${basename(path)}" is damaged (${String(result)}). Open a backup copy instead.`)
+    const detail = String(result).replace(/\s+/g, ' ').slice(0, 200)
+    throw new StoreError('corrupt', `"${basename(path)}" is damaged and cannot be opened; open a backup copy instead. `
+      + `(quick_check: ${detail})`)
   }
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) {

@@ -1,0 +1,21 @@
+// Public surface of engine/data: the Dataset contract and its wrappers, the readers (through
+// importDataset or openIdxPair), the built-in sets, the dataset spec and loadDataset for training.
+
+export type { Dataset } from './dataset.ts'
+export { ArrayDataset } from './dataset.ts'
+export { PackedDataset } from './packed.ts'
+export { FileSamplesDataset } from './file-samples.ts'
+export { SubsetDataset, splitValidation } from './subset.ts'
+export { NormalizedDataset } from './normalize.ts'
+export { AugmentedDataset, type Augmentation } from './augment.ts'
+export { channelStats, classCounts, type ChannelStats } from './stats.ts'
+export { DataError, ImportAborted, type BadFile } from './errors.ts'
+export type { DataFormat, FormatId, ImportContext, ImportOptions, ImportProgress, Imported, ResizePolicy } from './format.ts'
+export { formats } from './formats/index.ts'
+export { detectFormat, importDataset } from './import.ts'
+export { openIdxPair } from './formats/idx.ts'
+export { openFashionMnist, FASHION_CLASSES, FASHION_DIR } from './builtin/fashion-mnist.ts'
+export { listBuiltins, openBuiltin, isBuiltin, type BuiltinInfo } from './builtin/registry.ts'
+export { datasetSpecSchema, parseDatasetSpec, specFor, type DatasetSpec, type DatasetSpecInput } from './spec.ts'
+export { loadDataset, openSource, type LoadedDataset } from './load.ts'
+export { summarize, type DatasetSummary } from './summary.ts'
