@@ -19,3 +19,4 @@ export { listBuiltins, openBuiltin, isBuiltin, type BuiltinInfo } from './builti
 export { datasetSpecSchema, parseDatasetSpec, specFor, type DatasetSpec, type DatasetSpecInput } from './spec.ts'
 export { loadDataset, openSource, type LoadedDataset } from './load.ts'
 export { summarize, type DatasetSummary } from './summary.ts'
+export { batches, epochOrder, type Batch, type BatchOptions } from './batches.ts'
