@@ -1,6 +1,10 @@
 // Batched matrix multiply on the CPU: the one hot loop that convolution, dense and unshared layers all reduce to.
 // Row-major. For each batch item b: C_b = op(A_b) · op(B_b) (+ C_b when accumulate), op = transpose when asked.
-// Reference implementation; a faster body (blocked, SIMD, threads) replaces it behind this same signature.
+// float32 goes to the blocked WebAssembly SIMD body (split over the thread pool when big enough); float64 (gradient
+// checks) and runtimes without SIMD keep the reference loop.
+import { gemmBlocked } from './gemm-blocked.ts'
+import { gemmReference } from './gemm-reference.ts'
+import { KernelInstance, simdAvailable } from './wasm/kernel-instance.ts'
 
 export type FloatArray = Float32Array | Float64Array
 
@@ -29,20 +33,17 @@ export interface GemmArgs {
   strideC?: number
 }
 
+let kernel: KernelInstance | null | undefined
+
+/** this thread's kernel instance, created on first use; null where WebAssembly SIMD is missing */
+function localKernel(): KernelInstance | null {
+  if (kernel === undefined) kernel = simdAvailable() ? new KernelInstance() : null
+  return kernel
+}
+
 export function gemm(g: GemmArgs): void {
-  const { batch, m, n, k, a, b, c } = g
-  const strideA = g.strideA ?? m * k, strideB = g.strideB ?? k * n, strideC = g.strideC ?? m * n
-  // element (i, p) of op(A) is at rowA·i + colA·p
-  const [rowA, colA] = g.transA ? [1, m] : [k, 1]
-  const [rowB, colB] = g.transB ? [1, k] : [n, 1]
-  for (let item = 0; item < batch; item++) {
-    const oa = (g.offsetA ?? 0) + item * strideA, ob = (g.offsetB ?? 0) + item * strideB, oc = (g.offsetC ?? 0) + item * strideC
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let sum = g.accumulate ? c[oc + i * n + j] : 0
-        for (let p = 0; p < k; p++) sum += a[oa + i * rowA + p * colA] * b[ob + p * rowB + j * colB]
-        c[oc + i * n + j] = sum
-      }
-    }
-  }
+  if (g.batch <= 0 || g.m <= 0 || g.n <= 0) return
+  const kern = g.a instanceof Float32Array && g.b instanceof Float32Array && g.c instanceof Float32Array ? localKernel() : null
+  if (!kern) return gemmReference(g)
+  gemmBlocked(kern, g, { itemStart: 0, itemEnd: g.batch, colStart: 0, colEnd: g.n })
 }
