@@ -9,6 +9,8 @@ import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
 import { makeToken } from './http/access.ts'
 import { startBrowserServer, type BrowserServer } from './http/server.ts'
+import { ProjectService } from './services/projects.ts'
+import { settingsDir } from './settings-dir.ts'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 
@@ -17,8 +19,14 @@ export interface BrowserModeOptions { port: number; project: string | null }
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserServer> {
   const root = await ensureRendererBuilt(repoRoot)
   const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
-  const project = opts.project === null ? null : resolve(opts.project)
   const hub = createEventHub(contract)
-  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, project }))
-  return startBrowserServer({ root, token: makeToken(), dispatch, events$: hub.events$ }, opts.port)
+  const projects = new ProjectService({
+    appVersion: version,
+    settingsDir: settingsDir(),
+    cwd: process.cwd(),
+    onChange: (info) => hub.emit('project.changed', info),
+  }, opts.project)
+  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, projects }))
+  const server = await startBrowserServer({ root, token: makeToken(), dispatch, events$: hub.events$ }, opts.port)
+  return { ...server, close: () => server.close().finally(() => projects.close()) }
 }

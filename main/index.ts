@@ -2,10 +2,11 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
+import { fileActions, projectFilters, type Dialogs } from './electron/file-actions.ts'
 import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
 import { forwardEvents, registerIpc } from './electron/ipc.ts'
 import { menuTemplate } from './electron/menu.ts'
@@ -13,12 +14,30 @@ import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
 import { windowOptions } from './electron/window-options.ts'
 import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
+import { ProjectService } from './services/projects.ts'
 
 const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
 const origins = trustedOrigins(devServer)
 const project = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.receptive')) ?? null
 
 protocol.registerSchemesAsPrivileged([appScheme])
+
+// native dialogs, attached to the focused window when there is one
+const dialogs: Dialogs = {
+  openPath: async () => {
+    const options = { properties: ['openFile' as const], filters: projectFilters }
+    const win = BrowserWindow.getFocusedWindow()
+    const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  savePath: async (suggested) => {
+    const options = { defaultPath: suggested, filters: projectFilters }
+    const win = BrowserWindow.getFocusedWindow()
+    const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
+    return r.canceled || !r.filePath ? null : r.filePath
+  },
+  error: (title, message) => dialog.showErrorBox(title, message),
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preload: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors }))
@@ -46,12 +65,20 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(appScheme.scheme, appProtocolHandler(join(import.meta.dirname, '../renderer')))
 
     const hub = createEventHub(contract)
-    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, project })
+    const projects = new ProjectService({
+      appVersion: app.getVersion(),
+      settingsDir: app.getPath('userData'),
+      cwd: process.cwd(),
+      onChange: (info) => hub.emit('project.changed', info),
+    }, project)
+    app.on('will-quit', () => projects.close())
+    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects })
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)
     forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
+    const file = fileActions(projects, dialogs)
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged })),
+      Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged, file })),
     )
     createWindow()
     app.on('activate', () => {

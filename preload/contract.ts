@@ -3,6 +3,7 @@
 // that the renderer, the preload and main's handlers use are all derived from it.
 // To add a call: one entry in `calls` below, then its handler in main/handlers.ts (tsc insists).
 import { z } from 'zod'
+import type { FORMAT, ModelSpec } from '../engine/graph/spec.ts'
 import type { ApiOf, Contract, EventsOf, InvokeOf } from './rpc.ts'
 
 /** a compute backend this machine can run the engine on */
@@ -24,6 +25,32 @@ export type AppInfo = z.infer<typeof AppInfo>
 export const ProjectInfo = z.object({ name: z.string(), path: z.string().nullable() })
 export type ProjectInfo = z.infer<typeof ProjectInfo>
 
+/** a project file the user named (open, save as); a relative path is taken from main's working folder */
+export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL')
+
+// the envelope of a model spec; engine/graph validates the nodes themselves (the editor saves graphs
+// that are still being built, so an invalid graph is a valid argument here)
+const specEnvelope = z.object({
+  format: z.literal('receptive.graph/1' satisfies typeof FORMAT),
+  nodes: z.array(z.looseObject({ id: z.string(), op: z.string() })).max(10_000),
+  output: z.string(),
+})
+
+/** a model spec (engine/graph/spec.ts), checked as far as the envelope */
+export const GraphSpec = z.custom<ModelSpec>().superRefine((value, ctx) => {
+  for (const issue of specEnvelope.safeParse(value).error?.issues ?? []) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
+  }
+})
+
+/** where the editor placed each node, by node id */
+export const GraphLayout = z.record(z.string(), z.object({ x: z.number(), y: z.number() }))
+export type GraphLayout = z.infer<typeof GraphLayout>
+
+/** the project's current graph: the model spec and the editor's layout beside it */
+export const Graph = z.object({ spec: GraphSpec, layout: GraphLayout })
+export type Graph = z.infer<typeof Graph>
+
 const none = z.undefined()
 
 export const contract = {
@@ -32,9 +59,26 @@ export const contract = {
     'app.info': { input: none, output: AppInfo },
     /** the project that is open now */
     'project.current': { input: none, output: ProjectInfo },
+    /** a new, untitled project holding the LeNet-5 template */
+    'project.new': { input: none, output: ProjectInfo },
+    /** opens a project file; the one open before stays open if this one is refused */
+    'project.open': { input: z.object({ path: ProjectPath }), output: ProjectInfo },
+    /** makes sure everything is on disk; an untitled project must be given a file with project.saveAs */
+    'project.save': { input: none, output: ProjectInfo },
+    /** copies the project to a new file, which becomes the open project; an existing file needs overwrite */
+    'project.saveAs': { input: z.object({ path: ProjectPath, overwrite: z.boolean().optional() }), output: ProjectInfo },
+    /** recently opened projects, newest first */
+    'project.recent': { input: none, output: z.array(ProjectInfo) },
+    /** the open project's graph */
+    'graph.get': { input: none, output: Graph },
+    /** stores the graph (autosave); changed is false when it was stored exactly so already */
+    'graph.save': { input: Graph, output: z.object({ changed: z.boolean() }) },
   },
   // main → renderer pushes; the runs issue adds progress and status events here
-  events: {},
+  events: {
+    /** another project is open now (new, open, save as, from the menu or any window): reload its graph */
+    'project.changed': ProjectInfo,
+  },
 } satisfies Contract
 
 /** renderer asks, main answers */

@@ -1,18 +1,32 @@
 // The application menu: standard roles with their usual shortcuts, the macOS app menu first on
-// macOS. Built as a template so tests can read it without Electron. Project items (new, open,
-// save) join the File menu with the projects issue.
+// macOS, and the project items (new, open, save, save as) in the File menu. Built as a template
+// so tests can read it without Electron; the project actions come in as plain functions.
 import type { MenuItemConstructorOptions } from 'electron'
 
-export interface MenuSettings { appName: string; isMac: boolean; isDev: boolean }
+/** what the File menu's project items do (main/electron/file-actions.ts) */
+export interface FileActions { newProject(): void; open(): void; save(): void; saveAs(): void }
+
+export interface MenuSettings { appName: string; isMac: boolean; isDev: boolean; file: FileActions }
 
 const sep: MenuItemConstructorOptions = { type: 'separator' }
 
-export function menuTemplate({ appName, isMac, isDev }: MenuSettings): MenuItemConstructorOptions[] {
+export function menuTemplate({ appName, isMac, isDev, file: act }: MenuSettings): MenuItemConstructorOptions[] {
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [{ role: 'about' }, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
   }
-  const file: MenuItemConstructorOptions = { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] }
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'New Project', accelerator: 'CmdOrCtrl+N', click: () => act.newProject() },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => act.open() },
+      sep,
+      { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => act.save() },
+      { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => act.saveAs() },
+      sep,
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  }
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [

@@ -1,11 +1,14 @@
-// Main's real handlers, through the real contract and dispatch.
-import { describe, expect, it } from 'vitest'
+// Main's real handlers, through the real contract and dispatch, over a real (temporary) project.
+import { afterAll, describe, expect, it } from 'vitest'
 import { availableBackends } from '../../engine/backend/available.ts'
 import { contract } from '../../preload/contract.ts'
 import { createDispatch } from '../../main/dispatch.ts'
-import { createHandlers, projectInfo } from '../../main/handlers.ts'
+import { createHandlers } from '../../main/handlers.ts'
+import { tempProjects } from './temp-projects.ts'
 
-const dispatch = createDispatch(contract, createHandlers({ version: '9.8.7', platform: 'linux', project: '/data/mnist-lenet.receptive' }))
+const temp = tempProjects()
+afterAll(() => temp.dispose())
+const dispatch = createDispatch(contract, createHandlers({ version: '9.8.7', platform: 'linux', projects: temp.projects }))
 
 describe('handlers', () => {
   it('app.info gives version, platform and the CPU first', async () => {
@@ -24,8 +27,29 @@ describe('handlers', () => {
     if (webgpu) expect(webgpu.adapter.length).toBeGreaterThan(0)
   })
 
-  it('project.current names the project after its file', async () => {
-    expect(await dispatch('project.current', undefined)).toEqual({ ok: true, result: { name: 'mnist-lenet', path: '/data/mnist-lenet.receptive' } })
-    expect(projectInfo(null)).toEqual({ name: 'Untitled', path: null })
+  it('project.current is Untitled until the project has a file', async () => {
+    expect(await dispatch('project.current', undefined)).toEqual({ ok: true, result: { name: 'Untitled', path: null } })
+  })
+
+  it('graph.save refuses a spec of another format, naming the field', async () => {
+    const reply = await dispatch('graph.save', { spec: { format: 'receptive.graph/9', nodes: [], output: 'x' }, layout: {} })
+    expect(reply.ok).toBe(false)
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('invalid-argument')
+      expect(reply.error.message).toContain('format')
+    }
+  })
+
+  it('graph.save takes a graph that is still being built, and graph.get gives it back', async () => {
+    const graph = { spec: { format: 'receptive.graph/1', nodes: [{ id: 'c', op: 'conv', inputs: ['gone'] }], output: '' }, layout: { c: { x: 4, y: 5 } } }
+    expect(await dispatch('graph.save', graph)).toEqual({ ok: true, result: { changed: true } })
+    expect(await dispatch('graph.save', graph)).toEqual({ ok: true, result: { changed: false } })
+    expect(await dispatch('graph.get', undefined)).toEqual({ ok: true, result: graph })
+  })
+
+  it('project.save on an untitled project asks for Save As', async () => {
+    const reply = await dispatch('project.save', undefined)
+    expect(reply).toMatchObject({ ok: false, error: { code: 'failed' } })
+    if (!reply.ok) expect(reply.error.message).toContain('Save As')
   })
 })

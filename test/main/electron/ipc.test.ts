@@ -1,7 +1,7 @@
 // Electron IPC transport without Electron: main's registerIpc on one side, the preload's bridge on
 // the other, joined by an in-memory ipcMain/ipcRenderer. Senders are checked before any work.
 import { Subject } from 'rxjs'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createBridge, type IpcLike } from '../../../preload/bridge.ts'
 import { contract } from '../../../preload/contract.ts'
 import type { Reply } from '../../../preload/rpc.ts'
@@ -10,6 +10,7 @@ import type { EventMessage } from '../../../main/events.ts'
 import { createHandlers } from '../../../main/handlers.ts'
 import { forwardEvents, isTrustedSender, registerIpc, type IpcMainLike, type SenderFrame } from '../../../main/electron/ipc.ts'
 import { APP_ENTRY, trustedOrigins } from '../../../main/electron/origins.ts'
+import { tempProjects } from '../temp-projects.ts'
 
 const origins = trustedOrigins()
 type Listener = Parameters<IpcMainLike['handle']>[1]
@@ -29,7 +30,9 @@ function wire(dispatch: Dispatch, frame: SenderFrame | null) {
   return { handlers, api: createBridge(ipcRenderer) }
 }
 
-const realDispatch = createDispatch(contract, createHandlers({ version: '1.2.3', platform: 'linux', project: null }))
+const temp = tempProjects()
+afterAll(() => temp.dispose())
+const realDispatch = createDispatch(contract, createHandlers({ version: '1.2.3', platform: 'linux', projects: temp.projects }))
 const top: SenderFrame = { url: APP_ENTRY, parent: null }
 
 describe('isTrustedSender', () => {

@@ -14,12 +14,14 @@ import { createDispatch } from '../../../main/dispatch.ts'
 import type { EventMessage } from '../../../main/events.ts'
 import { createHandlers } from '../../../main/handlers.ts'
 import { startBrowserServer, type BrowserServer } from '../../../main/http/server.ts'
+import { tempProjects, type TempProjects } from '../temp-projects.ts'
 
 const token = 'test-token-0123456789abcdefghijklmnopqrstuv'
 const events$ = new Subject<EventMessage>()
 let dir: string
 let server: BrowserServer
 let origin: string
+let temp: TempProjects
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'receptive-serve-'))
@@ -27,13 +29,15 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Receptive</title>')
   writeFileSync(join(dir, 'assets', 'index.js'), 'export {}')
   writeFileSync(join(dir, '..', 'outside.txt'), 'outside')
-  const dispatch = createDispatch(contract, createHandlers({ version: '4.5.6', platform: 'linux', project: null }))
+  temp = tempProjects()
+  const dispatch = createDispatch(contract, createHandlers({ version: '4.5.6', platform: 'linux', projects: temp.projects }))
   server = await startBrowserServer({ root: dir, token, dispatch, events$ })
   origin = `http://127.0.0.1:${server.port}`
 })
 afterAll(async () => {
   await server.close()
   rmSync(dir, { recursive: true, force: true })
+  temp.dispose()
 })
 
 /** a raw request (no URL normalisation), with optional headers */

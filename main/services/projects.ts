@@ -1,0 +1,122 @@
+// The open project, behind the contract's project.* and graph.* calls. One ProjectStore is open at a
+// time. A new project lives in an untitled file in the settings folder until Save As gives it a name
+// (the store writes through, so autosave needs no "dirty" state); the untitled file is removed when
+// another project replaces it. Opening or saving that fails leaves the current project as it was.
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { basename, extname, join, resolve } from 'node:path'
+import { Graph, type ProjectInfo } from '../../preload/contract.ts'
+import { PROJECT_EXTENSION, ProjectStore, RecentProjects } from '../store/index.ts'
+import { starterGraph } from './starter-graph.ts'
+
+export interface ProjectServiceOptions {
+  appVersion: string
+  /** holds the recent list and untitled projects */
+  settingsDir: string
+  /** relative paths from the renderer are taken from here */
+  cwd: string
+  /** told after another project became the open one */
+  onChange?: (info: ProjectInfo) => void
+}
+
+const UNTITLED = 'Untitled'
+let untitledCount = 0
+
+/** the project's display name: its file name without the extension */
+export function projectInfo(path: string | null): ProjectInfo {
+  if (!path) return { name: UNTITLED, path: null }
+  return { name: basename(path, extname(path)), path }
+}
+
+export class ProjectService {
+  private store: ProjectStore
+  private untitled: boolean
+  private readonly recentList: RecentProjects
+
+  /** opens `path`, or a new untitled project when it is null */
+  constructor(private readonly opts: ProjectServiceOptions, path: string | null = null) {
+    this.recentList = new RecentProjects(opts.settingsDir)
+    const full = path === null ? null : this.resolvePath(path)
+    this.store = full === null ? this.createUntitled() : ProjectStore.open(full)
+    this.untitled = full === null
+    if (full !== null) this.recentList.add(full)
+  }
+
+  /** the open project's store (runs and datasets services read and write through it) */
+  get current(): ProjectStore { return this.store }
+
+  info(): ProjectInfo { return projectInfo(this.untitled ? null : this.store.path) }
+
+  newProject(): ProjectInfo {
+    return this.replace(this.createUntitled(), true)
+  }
+
+  open(path: string): ProjectInfo {
+    const full = this.resolvePath(path)
+    if (!this.untitled && full === this.store.path) return this.info()
+    const info = this.replace(ProjectStore.open(full), false)
+    this.recentList.add(full)
+    return info
+  }
+
+  save(): ProjectInfo {
+    if (this.untitled) throw new Error(`"${UNTITLED}" has no file yet: give it one with Save As.`)
+    return this.info() // every change is already written through; nothing is held back in memory
+  }
+
+  async saveAs(path: string, overwrite = false): Promise<ProjectInfo> {
+    let full = this.resolvePath(path)
+    if (extname(full) !== PROJECT_EXTENSION) full += PROJECT_EXTENSION
+    if (!overwrite && existsSync(full)) throw new Error(`"${basename(full)}" already exists; choose another name or allow overwriting it.`)
+    await this.store.saveAs(full)
+    const info = this.replace(ProjectStore.open(full), false)
+    this.recentList.add(full)
+    return info
+  }
+
+  recent(): ProjectInfo[] { return this.recentList.list().map(projectInfo) }
+
+  /** the open project's graph; a project without one gets an empty graph */
+  graph(): Graph {
+    const record = this.store.graph.get()
+    if (!record) return { spec: { format: 'receptive.graph/1', nodes: [], output: '' }, layout: {} }
+    const checked = Graph.safeParse({ spec: record.spec, layout: record.layout })
+    if (!checked.success) throw new Error(`the graph stored in "${basename(this.store.path)}" is damaged: ${checked.error.issues[0].message}`)
+    return checked.data
+  }
+
+  /** returns false when the graph was stored exactly so already */
+  saveGraph(graph: Graph): boolean {
+    return this.store.graph.put(graph.spec, graph.layout)
+  }
+
+  close(): void { this.drop() }
+
+  private createUntitled(): ProjectStore {
+    const dir = join(this.opts.settingsDir, 'untitled')
+    mkdirSync(dir, { recursive: true })
+    const path = join(dir, `untitled-${process.pid}-${Date.now()}-${++untitledCount}${PROJECT_EXTENSION}`)
+    const store = ProjectStore.create(path, { name: UNTITLED, appVersion: this.opts.appVersion })
+    const { spec, layout } = starterGraph()
+    store.graph.put(spec, layout)
+    return store
+  }
+
+  private replace(next: ProjectStore, untitled: boolean): ProjectInfo {
+    this.drop()
+    this.store = next
+    this.untitled = untitled
+    const info = this.info()
+    this.opts.onChange?.(info)
+    return info
+  }
+
+  // closes the open store; an untitled one is thrown away with its file
+  private drop(): void {
+    this.store.close()
+    if (!this.untitled) return
+    rmSync(this.store.path, { force: true })
+    rmSync(`${this.store.path}-journal`, { force: true })
+  }
+
+  private resolvePath(path: string): string { return resolve(this.opts.cwd, path) }
+}
