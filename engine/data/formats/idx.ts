@@ -3,7 +3,7 @@
 // and a raw file must be exactly header + Π(dims)·sizeof(type) bytes (RELIABILITY G7). A raw file above
 // the in-memory limit is read per sample from disk. openIdxPair is the entry other code uses.
 
-import { closeSync, createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { createGunzip } from 'node:zlib'
@@ -45,7 +45,6 @@ interface IdxArray { header: IdxHeader; data?: SampleArray; fd?: number }
 /** reads an IDX file, raw or gzip; raw files above `limit` bytes come back as an open fd instead of data */
 export async function readIdx(file: string, ctx: ImportContext, limit = IN_MEMORY_LIMIT): Promise<IdxArray> {
   const handle = await open(file, 'r')
-  let keepOpen = false
   try {
     const head = new Uint8Array(1024)
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
@@ -56,11 +55,12 @@ export async function readIdx(file: string, ctx: ImportContext, limit = IN_MEMOR
     if (header.headerBytes + header.payloadBytes !== size) {
       throw new DataError(file, `header declares ${describe(header)} but the file holds ${(size - header.headerBytes).toLocaleString('en')} bytes of data`)
     }
-    if (header.payloadBytes > limit) { keepOpen = true; return { header, fd: handle.fd } }
+    // a plain descriptor of its own: a FileHandle's fd would be closed under the dataset when the handle is collected
+    if (header.payloadBytes > limit) return { header, fd: openSync(file, 'r') }
     const bytes = await readExactly(handle, header.headerBytes, header.payloadBytes, ctx)
     return { header, data: toNative(bytes, header.dtype) }
   } finally {
-    if (!keepOpen) await handle.close()
+    await handle.close()
   }
 }
 
@@ -94,16 +94,18 @@ export async function openIdxPair(
     if (images.fd !== undefined) closeSync(images.fd)
     throw new DataError(imagesPath, `holds ${dims[0]} images but ${basename(labelsPath)} holds ${labels.length} labels`)
   }
-  const inputShape = [1, ...dims.slice(1)]
   const transpose = (options.transpose ?? /emnist/i.test(basename(imagesPath))) && dims.length === 3
+  // a transposed file stores each h×w image as w rows of h values
+  const [h, w] = transpose ? [dims[2], dims[1]] : [dims[1], dims[2]]
+  const inputShape = dims.length === 3 ? [1, h, w] : [1, ...dims.slice(1)]
   const title = name ?? basename(imagesPath).replace(/-images-idx\d-ubyte(\.gz)?$/, '')
   if (images.fd !== undefined) {
-    const fixup = transpose ? (s: Float32Array) => transposeImage(s, dims[1], dims[2]) : undefined
+    const fixup = transpose ? (s: Float32Array) => transposeImage(s, h, w) : undefined
     const layout = { fd: images.fd, offset: images.header.headerBytes, dtype, littleEndian: false, scale: defaultScale(dtype), fixup }
     return new FileSamplesDataset(title, inputShape, classes, layout, labels)
   }
   const data = images.data!
-  if (transpose) for (let i = 0; i < dims[0]; i++) transposeImage(data.subarray(i * dims[1] * dims[2], (i + 1) * dims[1] * dims[2]), dims[1], dims[2])
+  if (transpose) for (let i = 0; i < dims[0]; i++) transposeImage(data.subarray(i * h * w, (i + 1) * h * w), h, w)
   return new PackedDataset(title, inputShape, classes, { data, scale: defaultScale(dtype), channelsLast: false }, labels)
 }
 

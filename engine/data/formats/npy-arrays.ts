@@ -2,7 +2,7 @@
 // sample array plus a label array into a Dataset. Large stored arrays are read per sample from disk;
 // deflated members are inflated as a stream into one buffer of the size their header declares.
 
-import { createReadStream } from 'node:fs'
+import { createReadStream, openSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInflateRaw } from 'node:zlib'
 import { parseNpyHeader, type NpyHeader } from '../codecs/npy-header.ts'
@@ -41,7 +41,6 @@ export async function readNpy(src: NpySource, ctx: ImportContext, limit = IN_MEM
     return { file: src.label, header, data: toNative(payload, header) }
   }
   const handle = await open(src.file, 'r')
-  let keepOpen = false
   try {
     const first = new Uint8Array(Math.min(src.length, 12))
     await handle.read(first, 0, first.length, src.offset)
@@ -54,11 +53,12 @@ export async function readNpy(src: NpySource, ctx: ImportContext, limit = IN_MEM
     if (held !== header.payloadBytes) {
       throw new DataError(src.label, `header declares shape (${header.shape.join(', ')}) of ${header.dtype} (${header.payloadBytes.toLocaleString('en')} bytes) but the file holds ${held.toLocaleString('en')} bytes of data`)
     }
-    if (header.payloadBytes > limit) { keepOpen = true; return { file: src.label, header, fd: handle.fd, offset: src.offset + header.headerBytes } }
+    // a plain descriptor of its own: a FileHandle's fd would be closed under the dataset when the handle is collected
+    if (header.payloadBytes > limit) return { file: src.label, header, fd: openSync(src.file, 'r'), offset: src.offset + header.headerBytes }
     const bytes = await readExactly(handle, src.offset + header.headerBytes, header.payloadBytes, ctx)
     return { file: src.label, header, data: toNative(bytes, header) }
   } finally {
-    if (!keepOpen) await handle.close()
+    await handle.close()
   }
 }
 

@@ -1,0 +1,24 @@
+// Where the committed data fixtures are, scratch folders to assemble datasets (and damage copies of
+// fixtures) in, and reading a whole Dataset back as plain arrays for comparisons.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { onTestFinished } from 'vitest'
+import type { Dataset } from '../../../engine/data/dataset.ts'
+
+export const fixture = (...parts: string[]): string => resolve(import.meta.dirname, '../../fixtures/data', ...parts)
+
+/** a fresh scratch folder, removed when the current test finishes (call inside a test) */
+export function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'receptive-data-'))
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** every sample of a dataset as one array of numbers, and its labels */
+export function readAll(ds: Dataset): { x: number[]; labels: number[] } {
+  const size = ds.inputShape.reduce((a, b) => a * b, 1)
+  const x = new Float32Array(ds.length * size)
+  for (let i = 0; i < ds.length; i++) ds.read(i, x, i * size)
+  return { x: [...x], labels: Array.from({ length: ds.length }, (_, i) => ds.label(i)) }
+}
