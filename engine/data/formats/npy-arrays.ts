@@ -2,7 +2,7 @@
 // sample array plus a label array into a Dataset. Large stored arrays are read per sample from disk;
 // deflated members are inflated as a stream into one buffer of the size their header declares.
 
-import { createReadStream, openSync } from 'node:fs'
+import { closeSync, createReadStream, openSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInflateRaw } from 'node:zlib'
 import { parseNpyHeader, type NpyHeader } from '../codecs/npy-header.ts'
@@ -75,7 +75,7 @@ function toNative(bytes: Uint8Array, h: NpyHeader): NpyArray['data'] {
 /** reads a label array: shape [N] or [N, 1] of integers (or integral floats) */
 export async function readLabels(src: NpySource, ctx: ImportContext): Promise<Int32Array> {
   const arr = await readNpy(src, ctx, LABELS_LIMIT)
-  if (arr.fd !== undefined) throw new DataError(src.label, 'is too large for a label array')
+  if (arr.fd !== undefined) { closeSync(arr.fd); throw new DataError(src.label, 'is too large for a label array') }
   const { shape } = arr.header
   if (!(shape.length === 1 || (shape.length === 2 && shape[1] === 1))) {
     throw new DataError(src.label, `labels must be a 1-D array of class indices, found shape (${shape.join(', ')})${shape.length === 2 ? ' (one-hot? use argmax)' : ''}`)
