@@ -1,0 +1,100 @@
+// An optimizer over a model's named parameters: an update rule run as an in-place kernel on the device
+// (parameter and state buffers are read and rewritten; the gradient is only read), so a step never reads
+// back. State lives per parameter name, which is what a checkpoint stores and a resumed run loads.
+
+import type { DeviceBuffer } from '../backend/backend.ts'
+import { getBackend } from '../backend/select.ts'
+import { defineKernel, type Kernel } from '../kernels/kernel.ts'
+import type { Tensor } from '../tensor.ts'
+import type { UpdateRule } from './rule.ts'
+
+/** everything needed to resume: the step count and every state array by parameter and slot name */
+export interface OptimizerState {
+  kind: string
+  options: Record<string, unknown>
+  step: number
+  slots: Record<string, Record<string, Float32Array>>
+}
+
+interface StepParams { t: number; lr: number }
+
+export class Optimizer {
+  private t = 0
+  private readonly state = new Map<string, DeviceBuffer[]>()
+  private readonly kernel: Kernel<StepParams>
+
+  /** lr is the base rate; a schedule scales it per step */
+  constructor(readonly rule: UpdateRule, readonly lr: number) {
+    if (!(lr > 0 && Number.isFinite(lr))) throw new Error(`${rule.kind}: learning rate must be a positive number, got ${lr}`)
+    // outputs are in-out: [parameter, ...slots]; the one input is the gradient
+    this.kernel = defineKernel<StepParams>({
+      name: `${rule.kind}-update`,
+      cpu: ([g], [p, ...slots], { t, lr }) => rule.apply(p as Float32Array, g as Float32Array, slots as Float32Array[], t, lr),
+    })
+  }
+
+  /** updates taken so far */
+  get steps(): number { return this.t }
+
+  /** one update of every parameter that has a gradient, at rate lr */
+  step(params: Map<string, Tensor>, lr = this.lr): void {
+    this.t++
+    for (const [name, p] of params) {
+      if (!p.grad) continue // a parameter the loss does not reach is left alone, as PyTorch does
+      p.backend.run(this.kernel, [p.grad.buffer], [p.buffer, ...this.slotsOf(name, p.size)], { t: this.t, lr })
+    }
+  }
+
+  /** drops every parameter's gradient so the next backward starts from zero */
+  zeroGrad(params: Map<string, Tensor>): void {
+    // not disposed: a gradient may share its buffer with another tensor's (views, pass-through backwards)
+    for (const p of params.values()) p.grad = null
+  }
+
+  async saveState(): Promise<OptimizerState> {
+    const backend = getBackend()
+    const slots: OptimizerState['slots'] = {}
+    for (const [name, buffers] of this.state) {
+      const values = await Promise.all(buffers.map((b) => backend.read(b)))
+      slots[name] = Object.fromEntries(this.rule.slots.map((s, i) => [s, Float32Array.from(values[i])]))
+    }
+    return { kind: this.rule.kind, options: { ...this.rule.options }, step: this.t, slots }
+  }
+
+  /** restores a saved state; the kind and slot names must match this optimizer's */
+  loadState(saved: OptimizerState): void {
+    if (saved.kind !== this.rule.kind) throw new Error(`cannot load ${saved.kind} optimizer state into ${this.rule.kind}`)
+    this.release()
+    for (const [name, slots] of Object.entries(saved.slots)) {
+      const buffers = this.rule.slots.map((s) => {
+        const values = slots[s]
+        if (!values) throw new Error(`${this.rule.kind} state for ${name} lacks its ${s} values`)
+        const b = getBackend().alloc(values.length)
+        getBackend().write(b, values)
+        return b
+      })
+      this.state.set(name, buffers)
+    }
+    this.t = saved.step
+  }
+
+  /** frees the state buffers */
+  release(): void {
+    for (const buffers of this.state.values()) buffers.forEach((b) => getBackend().free(b))
+    this.state.clear()
+  }
+
+  private slotsOf(name: string, size: number): DeviceBuffer[] {
+    let buffers = this.state.get(name)
+    if (!buffers) {
+      buffers = this.rule.slots.map(() => {
+        const b = getBackend().alloc(size)
+        getBackend().write(b, new Float32Array(size))
+        return b
+      })
+      this.state.set(name, buffers)
+    }
+    if (buffers.some((b) => b.size !== size)) throw new Error(`${this.rule.kind}: state for ${name} holds ${buffers[0].size} values, the parameter ${size}`)
+    return buffers
+  }
+}
