@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { Tensor } from '../../../engine/tensor.ts'
+import { avgPool, globalAvgPool, globalMaxPool, lpPool, maxPool, type LpPoolOptions } from '../../../engine/ops/pool.ts'
+import { gradError, relError, seeded, torchCases } from './numeric.ts'
+
+const ops = { maxPool, avgPool, lpPool } as Record<string, (x: Tensor, o: LpPoolOptions) => Tensor>
+
+describe('pools vs PyTorch', () => {
+  for (const c of torchCases().filter((c) => c.kind in ops)) {
+    it(c.name, async () => {
+      const x = Tensor.from(c.x as number[], c.xShape as number[], { requiresGrad: true })
+      const y = ops[c.kind](x, c.opts as unknown as LpPoolOptions)
+      expect(y.shape).toEqual(c.yShape)
+      expect(relError(await y.read(), c.y)).toBeLessThan(1e-4)
+      y.backward(Tensor.from(c.g, c.yShape))
+      expect(relError(await x.grad!.read(), c.dx as number[])).toBeLessThan(1e-4)
+    })
+  }
+})
+
+describe('pool gradients (float64 finite differences)', () => {
+  const cases: [string, (x: Tensor) => Tensor, number[]][] = [
+    ['maxPool 1D stride 3 same', (x) => maxPool(x, { window: [3], stride: [3], padding: 'same' }), [3, 2, 10]],
+    ['maxPool 2D overlapping stride 2', (x) => maxPool(x, { window: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 0]] }), [3, 2, 7, 6]],
+    ['maxPool 3D', (x) => maxPool(x, { window: [2, 1, 2], padding: 'same' }), [3, 1, 3, 4, 5]],
+    ['avgPool 1D overlapping', (x) => avgPool(x, { window: [3], stride: [2], padding: 'same' }), [3, 2, 9]],
+    ['avgPool 2D padding excluded', (x) => avgPool(x, { window: [3, 2], stride: [2, 3], padding: [[1, 1], [1, 0]] }), [3, 2, 7, 8]],
+    ['avgPool 3D same', (x) => avgPool(x, { window: [2, 2, 3], stride: [1, 2, 3], padding: 'same' }), [3, 1, 3, 4, 5]],
+    ['lpPool 1D p=2', (x) => lpPool(x, { window: [3], stride: [2] }), [3, 2, 9]],
+    ['lpPool 2D p=2 same', (x) => lpPool(x, { window: [2, 3], stride: [2, 3], padding: 'same' }), [3, 2, 5, 7]],
+    ['lpPool 3D p=4', (x) => lpPool(x, { window: [2, 2, 2], p: 4 }), [3, 1, 4, 4, 4]],
+    ['globalAvgPool 2D', globalAvgPool, [3, 2, 5, 4]],
+    ['globalMaxPool 3D', globalMaxPool, [3, 2, 3, 2, 4]],
+  ]
+  for (const [name, f, shape] of cases) {
+    it(name, async () => expect(await gradError(f, [{ shape }])).toBeLessThan(1e-6))
+  }
+})
+
+describe('pool details', () => {
+  it('global pools give one value per channel', async () => {
+    const data = seeded(2 * 3 * 4 * 5, 3)
+    const x = Tensor.from(data, [2, 3, 4, 5])
+    const plane = (i: number) => data.slice(i * 20, i * 20 + 20)
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+    expect(globalAvgPool(x).shape).toEqual([2, 3])
+    expect(relError(await globalAvgPool(x).read(), [0, 1, 2, 3, 4, 5].map((i) => mean(plane(i))))).toBeLessThan(1e-6)
+    expect(relError(await globalMaxPool(x).read(), [0, 1, 2, 3, 4, 5].map((i) => Math.max(...plane(i))))).toBeLessThan(1e-6)
+  })
+
+  it('lp gradient is 0 where a window is all zeros (after a ReLU), not NaN', async () => {
+    const x = Tensor.from([0, 0, 3, 4], [1, 1, 4], { requiresGrad: true })
+    const y = lpPool(x, { window: [2] })
+    expect(Array.from(await y.read())).toEqual([0, 5])
+    y.backward(Tensor.from([1, 1], [1, 1, 2]))
+    expect(Array.from(await x.grad!.read())).toEqual([0, 0, 3 / 5, 4 / 5].map(Math.fround))
+  })
+
+  it('errors name the op and the shapes', () => {
+    const x = Tensor.zeros([1, 2, 3, 3])
+    expect(() => maxPool(x, { window: [5, 5] })).toThrow('maxPool: window 5×5 is larger than the 3×3 input with valid padding')
+    expect(() => avgPool(x, { window: [2, 2], padding: [[2, 0], [0, 0]] })).toThrow('avgPool: padding [2,0] is more than half the 2×2 window')
+    expect(() => lpPool(x, { window: [2] })).toThrow('lpPool: window 2 has 1 size but the input 2×3×3 has 2 spatial axes')
+    expect(() => globalMaxPool(Tensor.zeros([2, 3]))).toThrow('globalMaxPool: needs an input [batch, channels, ...spatial], but gets 2×3')
+  })
+})
