@@ -1,0 +1,93 @@
+// Elementwise primitives as table rows: unary y = f(x, a) with an optional scalar a, and binary
+// z = f(x, y) with numpy broadcasting. Each row carries its CPU function and its WGSL expression,
+// so adding a function is one line here. Gradients live with the ops (engine/ops/), not here.
+import type { FloatArray } from '../backend/backend.ts'
+import { defineKernel } from './kernel.ts'
+import { sizeOf, walkRuns } from './strides.ts'
+
+interface UnaryRow { f: (x: number, a: number) => number; wgsl: string }
+interface BinaryRow { f: (x: number, y: number) => number; wgsl: string }
+
+const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
+
+export const unaryRows = {
+  neg: { f: (x) => -x, wgsl: '-x' },
+  exp: { f: Math.exp, wgsl: 'exp(x)' },
+  log: { f: Math.log, wgsl: 'log(x)' },
+  sqrt: { f: Math.sqrt, wgsl: 'sqrt(x)' },
+  abs: { f: Math.abs, wgsl: 'abs(x)' },
+  sign: { f: Math.sign, wgsl: 'sign(x)' },
+  square: { f: (x) => x * x, wgsl: 'x * x' },
+  reciprocal: { f: (x) => 1 / x, wgsl: '1.0 / x' },
+  relu: { f: (x) => (x > 0 ? x : 0), wgsl: 'max(x, 0.0)' },
+  sigmoid: { f: sigmoid, wgsl: '1.0 / (1.0 + exp(-x))' },
+  tanh: { f: Math.tanh, wgsl: 'tanh(x)' },
+  /** x for x > 0, a·x otherwise */
+  leakyRelu: { f: (x, a) => (x > 0 ? x : a * x), wgsl: 'select(a * x, x, x > 0.0)' },
+  /** the slope of leakyRelu: 1 for x > 0, a otherwise (a = 0 gives relu's) */
+  leakySlope: { f: (x, a) => (x > 0 ? 1 : a), wgsl: 'select(a, 1.0, x > 0.0)' },
+  addScalar: { f: (x, a) => x + a, wgsl: 'x + a' },
+  mulScalar: { f: (x, a) => x * a, wgsl: 'x * a' },
+  /** a − x */
+  rsubScalar: { f: (x, a) => a - x, wgsl: 'a - x' },
+  /** a / x */
+  rdivScalar: { f: (x, a) => a / x, wgsl: 'a / x' },
+  powScalar: { f: (x, a) => x ** a, wgsl: 'pow(x, a)' },
+  fill: { f: (_x, a) => a, wgsl: 'a' },
+} satisfies Record<string, UnaryRow>
+
+export const binaryRows = {
+  add: { f: (x, y) => x + y, wgsl: 'x + y' },
+  sub: { f: (x, y) => x - y, wgsl: 'x - y' },
+  mul: { f: (x, y) => x * y, wgsl: 'x * y' },
+  div: { f: (x, y) => x / y, wgsl: 'x / y' },
+  max: { f: (x, y) => (x >= y ? x : y), wgsl: 'max(x, y)' },
+  min: { f: (x, y) => (x <= y ? x : y), wgsl: 'min(x, y)' },
+  pow: { f: (x, y) => x ** y, wgsl: 'pow(x, y)' },
+  /** 1 where x equals y, else 0 */
+  eq: { f: (x, y) => (x === y ? 1 : 0), wgsl: 'select(0.0, 1.0, x == y)' },
+  /** x where y > 0, else 0 (relu's backward: dy masked by the input) */
+  maskPositive: { f: (x, y) => (y > 0 ? x : 0), wgsl: 'select(0.0, x, y > 0.0)' },
+} satisfies Record<string, BinaryRow>
+
+export type UnaryOp = keyof typeof unaryRows
+export type BinaryOp = keyof typeof binaryRows
+
+export const unary = defineKernel<{ op: UnaryOp; a?: number }>({
+  name: 'unary',
+  cpu([x], [y], { op, a = 0 }) {
+    const f = unaryRows[op].f
+    for (let i = 0; i < y.length; i++) y[i] = f(x[i], a)
+  },
+})
+
+export interface BinaryParams {
+  op: BinaryOp
+  outShape: number[]
+  /** strides of each operand in the output's index space (0 on broadcast axes) */
+  strideX: number[]
+  strideY: number[]
+}
+
+export const binary = defineKernel<BinaryParams>({
+  name: 'binary',
+  cpu([x, y], [z], { op, outShape, strideX, strideY }) {
+    const f = binaryRows[op].f
+    if (x.length === z.length && y.length === z.length) {
+      for (let i = 0; i < z.length; i++) z[i] = f(x[i], y[i])
+      return
+    }
+    if (y.length === 1 && x.length === z.length) {
+      const v = y[0]
+      for (let i = 0; i < z.length; i++) z[i] = f(x[i], v)
+      return
+    }
+    const out = z as FloatArray
+    const inner = outShape.length ? outShape[outShape.length - 1] : 1
+    const sx = strideX.length ? strideX[strideX.length - 1] : 0, sy = strideY.length ? strideY[strideY.length - 1] : 0
+    if (sizeOf(outShape) !== z.length) throw new Error('binary: output size does not match its shape')
+    walkRuns(outShape, [strideX, strideY], (o, [ox, oy]) => {
+      for (let j = 0; j < inner; j++) out[o + j] = f(x[ox + j * sx], y[oy + j * sy])
+    })
+  },
+})

@@ -1,0 +1,20 @@
+// Runs a kernel on the inputs' backend into freshly allocated outputs. Every op's forward goes
+// through here, so "which device" and "allocate the result" are decided in one place.
+import type { DType } from '../backend/backend.ts'
+import { getBackend } from '../backend/select.ts'
+import type { Kernel } from '../kernels/kernel.ts'
+import { sizeOf } from '../kernels/strides.ts'
+import { Tensor } from '../tensor.ts'
+
+export interface OutSpec { shape: readonly number[]; dtype?: DType }
+
+export function launchMany<P>(kernel: Kernel<P>, inputs: Tensor[], outs: OutSpec[], params: P): Tensor[] {
+  const backend = inputs[0]?.backend ?? getBackend()
+  for (const t of inputs) if (t.backend !== backend) throw new Error(`${kernel.name}: inputs live on different backends`)
+  const outputs = outs.map((o) => new Tensor(backend.alloc(sizeOf(o.shape), o.dtype ?? 'f32'), o.shape, backend))
+  backend.run(kernel, inputs.map((t) => t.buffer), outputs.map((t) => t.buffer), params)
+  return outputs
+}
+
+export const launch = <P>(kernel: Kernel<P>, inputs: Tensor[], shape: readonly number[], params: P, dtype: DType = 'f32'): Tensor =>
+  launchMany(kernel, inputs, [{ shape, dtype }], params)[0]
