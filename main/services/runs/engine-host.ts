@@ -1,0 +1,58 @@
+// The one spawn interface behind which an engine host runs: a child process in browser mode and the CLI,
+// a utility process under Electron. The run manager sees only this: send a message, hear messages, learn
+// how the process ended (with the last lines it wrote to stderr, the usual clue to a crash).
+
+import type { MainMessageInput } from '../../../engine/host/protocol.ts'
+
+/** how a host process ended */
+export interface HostExit {
+  code: number | null
+  signal: string | null
+  /** the last lines of its stderr */
+  stderr: string[]
+}
+
+export interface EngineHost {
+  readonly pid: number | undefined
+  send(msg: MainMessageInput): void
+  /** every message as received; the manager validates it */
+  onMessage(listener: (raw: unknown) => void): void
+  /** called once, when the process has ended for whatever reason */
+  onExit(listener: (exit: HostExit) => void): void
+  /** ends the process at once */
+  kill(): void
+}
+
+/** starts one engine host for a run */
+export type SpawnHost = (runId: number) => EngineHost
+
+/** a readable reason for a host that ended before saying it was done */
+export function describeExit(exit: HostExit): string {
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code ?? 'unknown'}`
+  const tail = exit.stderr.length ? `; its last output:\n${exit.stderr.join('\n')}` : ''
+  return `The engine host ${how} before the run ended${tail}`
+}
+
+/** keeps the last `max` lines written to a stream */
+export class LineTail {
+  private readonly lines: string[] = []
+  private partial = ''
+
+  constructor(private readonly max = 20) {}
+
+  push(chunk: string | Buffer): void {
+    const parts = (this.partial + chunk.toString()).split('\n')
+    this.partial = parts.pop() ?? ''
+    for (const line of parts) this.add(line)
+  }
+
+  get(): string[] {
+    return this.partial ? [...this.lines, this.partial].slice(-this.max) : [...this.lines]
+  }
+
+  private add(line: string): void {
+    if (!line.trim()) return
+    this.lines.push(line.length > 500 ? `${line.slice(0, 500)}…` : line)
+    if (this.lines.length > this.max) this.lines.shift()
+  }
+}

@@ -1,0 +1,61 @@
+// Engine hosts as Node child processes (browser mode, the CLI, tests): child_process.fork with the
+// structured-clone ("advanced") serialization, so weights cross as Float32Arrays, and stderr piped so a
+// crash can be explained. From sources the entry is TypeScript, run through tsx.
+
+import { fork } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { LineTail, type EngineHost, type HostExit, type SpawnHost } from './engine-host.ts'
+
+export interface ForkOptions {
+  /** the host's entry module */
+  entry: string
+  /** node options for the child, e.g. a loader */
+  execArgv: string[]
+  /** also copy the host's stderr to ours */
+  echoStderr?: boolean
+}
+
+/** the host entry in the source tree, run through tsx */
+export function sourceHostOptions(): ForkOptions {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  return { entry: resolve(import.meta.dirname, '../../../engine/host/node-entry.ts'), execArgv: ['--import', tsx] }
+}
+
+export function forkSpawner(options: ForkOptions = sourceHostOptions()): SpawnHost {
+  return runId => {
+    const child = fork(options.entry, [`--run=${runId}`], {
+      execArgv: options.execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    })
+    const tail = new LineTail()
+    child.stderr?.on('data', (chunk: Buffer) => {
+      tail.push(chunk)
+      if (options.echoStderr) process.stderr.write(chunk)
+    })
+    const exits: ((e: HostExit) => void)[] = []
+    let ended: HostExit | null = null
+    // 'close' comes after stdio has drained, so the tail holds the last words
+    child.once('close', (code, signal) => {
+      ended = { code, signal, stderr: tail.get() }
+      for (const fn of exits.splice(0)) fn(ended)
+    })
+    // a failed spawn (missing node, bad entry) also ends in 'close'; the error only needs a line
+    child.on('error', err => tail.push(`${err.message}\n`))
+    const host: EngineHost = {
+      get pid() { return child.pid },
+      send(msg) {
+        if (child.connected) child.send(msg)
+      },
+      onMessage: listener => void child.on('message', listener),
+      onExit(listener) {
+        if (ended) listener(ended)
+        else exits.push(listener)
+      },
+      kill: () => void child.kill('SIGKILL'),
+    }
+    return host
+  }
+}

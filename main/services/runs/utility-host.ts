@@ -1,0 +1,55 @@
+// Engine hosts as Electron utility processes. Services are plain Node and never import Electron, so
+// main/index.ts hands in `utilityProcess.fork`; this file only needs the few members described here.
+// Messages sent before the process has spawned are queued, as Electron wants the 'spawn' event first.
+
+import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
+
+/** the part of Electron's UtilityProcess a host uses */
+export interface UtilityChild {
+  readonly pid: number | undefined
+  readonly stderr: NodeJS.ReadableStream | null
+  postMessage(message: unknown): void
+  kill(): boolean
+  on(event: 'spawn', listener: () => void): this
+  on(event: 'exit', listener: (code: number) => void): this
+  on(event: 'message', listener: (message: unknown) => void): this
+  on(event: 'error', listener: (type: string, location: string) => void): this
+}
+
+/** Electron's `utilityProcess.fork`, narrowed to what is used */
+export type UtilityFork = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'pipe' }) => UtilityChild
+
+export function utilitySpawner(forkUtility: UtilityFork, entry: string): SpawnHost {
+  return runId => {
+    const child = forkUtility(entry, [`--run=${runId}`], { serviceName: `Receptive engine (run ${runId})`, stdio: 'pipe' })
+    const tail = new LineTail()
+    child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk))
+    let queue: unknown[] | null = []
+    child.on('spawn', () => {
+      for (const msg of queue ?? []) child.postMessage(msg)
+      queue = null
+    })
+    const exits: ((e: HostExit) => void)[] = []
+    let ended: HostExit | null = null
+    child.on('error', (type, location) => tail.push(`${type} at ${location}\n`))
+    child.on('exit', code => {
+      queue = null
+      ended = { code, signal: null, stderr: tail.get() }
+      for (const fn of exits.splice(0)) fn(ended)
+    })
+    return {
+      get pid() { return child.pid },
+      send(msg) {
+        if (ended) return
+        if (queue) queue.push(msg)
+        else child.postMessage(msg)
+      },
+      onMessage: listener => void child.on('message', listener),
+      onExit(listener) {
+        if (ended) listener(ended)
+        else exits.push(listener)
+      },
+      kill: () => void child.kill(),
+    }
+  }
+}
