@@ -106,13 +106,16 @@ export async function importClassFolders<H>(root: string, codec: FolderCodec<H>,
 
   // classes: folders with at least one usable file; empty ones are reported
   const used = new Set(decoded.flatMap((p) => [...p.labels.subarray(0, p.count)]))
+  const skippedFiles = bad.length
   for (const [split, s] of layout.splits.entries()) {
     for (const c of s.classes) {
       const k = allClasses.indexOf(c.name)
       if (!decoded[split].labels.subarray(0, decoded[split].count).includes(k)) report(c.dir, `class folder has no usable ${codec.noun}`)
     }
   }
-  if (!used.size) throw new DataError(root, `no usable ${codec.noun} found (${bad.length} files skipped)`, bad)
+  if (!used.size) {
+    throw new DataError(root, `no usable ${codec.noun} found (${skippedFiles} files skipped, ${bad.length - skippedFiles} class folders left empty)`, bad)
+  }
   const classes = allClasses.filter((_, k) => used.has(k))
   const remap = allClasses.map((c) => classes.indexOf(c))
   const sets = decoded.map((p, split) => {
