@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Tensor } from '../../../engine/tensor.ts'
+import { channelPool } from '../../../engine/ops/channel-pool.ts'
 import { avgPool, globalAvgPool, globalMaxPool, lpPool, maxPool, type LpPoolOptions } from '../../../engine/ops/pool.ts'
 import { gradError, relError, seeded, torchCases } from './numeric.ts'
 
@@ -62,5 +63,40 @@ describe('pool details', () => {
     expect(() => avgPool(x, { window: [2, 2], padding: [[2, 0], [0, 0]] })).toThrow('avgPool: padding [2,0] is more than half the 2×2 window')
     expect(() => lpPool(x, { window: [2] })).toThrow('lpPool: window 2 has 1 size but the input 2×3×3 has 2 spatial axes')
     expect(() => globalMaxPool(Tensor.zeros([2, 3]))).toThrow('globalMaxPool: needs an input [batch, channels, ...spatial], but gets 2×3')
+  })
+})
+
+describe('channelPool (maxout)', () => {
+  it('output channel g pools input channels g·k … g·k+k−1', async () => {
+    const [n, c, h, w, k] = [2, 6, 2, 3, 3]
+    const data = seeded(n * c * h * w, 5)
+    const at = (i: number, ch: number, p: number) => data[(i * c + ch) * h * w + p]
+    const expected = { max: [] as number[], avg: [] as number[] }
+    for (let i = 0; i < n; i++) {
+      for (let g = 0; g < c / k; g++) {
+        for (let p = 0; p < h * w; p++) {
+          const group = [0, 1, 2].map((j) => at(i, g * k + j, p))
+          expected.max.push(Math.max(...group))
+          expected.avg.push(group.reduce((a, b) => a + b, 0) / k)
+        }
+      }
+    }
+    for (const mode of ['max', 'avg'] as const) {
+      const y = channelPool(Tensor.from(data, [n, c, h, w]), { groupSize: k, mode })
+      expect(y.shape).toEqual([n, c / k, h, w])
+      expect(relError(await y.read(), expected[mode])).toBeLessThan(1e-6)
+    }
+  })
+
+  for (const mode of ['max', 'avg'] as const) {
+    it(`${mode} gradient (float64 finite differences), 1D and 3D`, async () => {
+      expect(await gradError((x) => channelPool(x, { groupSize: 2, mode }), [{ shape: [3, 4, 5] }])).toBeLessThan(1e-6)
+      expect(await gradError((x) => channelPool(x, { groupSize: 3, mode }), [{ shape: [3, 6, 2, 3, 2] }])).toBeLessThan(1e-6)
+    })
+  }
+
+  it('says when the channels do not split into groups', () => {
+    expect(() => channelPool(Tensor.zeros([1, 5, 2, 2]), { groupSize: 2, mode: 'max' }))
+      .toThrow('channelPool: 5 channels of the input 1×5×2×2 cannot be split into groups of 2')
   })
 })
