@@ -1,12 +1,12 @@
-// The fast float32 gemm body: Goto-style blocking (KC-deep panels, MC-row blocks, NC-column blocks) around the
-// WebAssembly SIMD tile. C is gathered into the kernel's memory padded to whole tiles, accumulated there across
+// The fast float32 gemm body: Goto-style blocking (k panels of at most KC, MC-row blocks, NC-column blocks) around
+// the WebAssembly SIMD tile. C is gathered into the kernel's memory padded to whole tiles, accumulated there across
 // the k panels, and copied back once. A part (items × columns) lets the thread pool split one call.
 import type { GemmArgs } from './gemm.ts'
-import { packA, packB } from './gemm-pack.ts'
+import { packA, packB, packedStrideB } from './gemm-pack.ts'
 import { KernelInstance, MR, NR } from './wasm/kernel-instance.ts'
 
-const KC = 256 // a B strip (KC×NR) stays in L1 while A strips stream past it
-const MC = 72 // an A block (MC×KC, 72 KB) stays in L2
+const KC = 384 // a B strip (KC×NR) stays in L1 while A strips stream past it
+const MC = 64 // an A block (MC×KC, 72 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
 
 /** the share of one call that one thread computes: items [itemStart, itemEnd) × columns [colStart, colEnd) */
@@ -27,22 +27,24 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const [rowB, colB] = g.transB ? [1, k] : [n, 1]
   const mPad = roundUp(m, MR)
   const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
-  const aPack = 0, bPack = MC * KC, cReg = bPack + KC * nc
+  // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
+  const kc = Math.ceil(k / Math.max(1, Math.ceil(k / KC)))
+  const aPack = 0, bPack = MC * kc, cReg = bPack + kc * packedStrideB(nc) + NR
   kern.reserve(cReg + mPad * nc)
   const f32 = kern.f32
   for (let item = part.itemStart; item < part.itemEnd; item++) {
     const oa = (g.offsetA ?? 0) + item * strideA, ob = (g.offsetB ?? 0) + item * strideB, oc = (g.offsetC ?? 0) + item * strideC
     for (let j0 = part.colStart; j0 < part.colEnd; j0 += nc) {
-      const w = Math.min(nc, part.colEnd - j0), wPad = roundUp(w, NR)
+      const w = Math.min(nc, part.colEnd - j0), wPad = roundUp(w, NR), ldb = packedStrideB(w)
       if (g.accumulate) for (let i = 0; i < m; i++) f32.set(c.subarray(oc + i * n + j0, oc + i * n + j0 + w), cReg + i * wPad)
       else f32.fill(0, cReg, cReg + mPad * wPad)
-      for (let p0 = 0; p0 < k; p0 += KC) {
-        const kb = Math.min(KC, k - p0)
-        packB(f32, bPack, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w)
+      for (let p0 = 0; p0 < k; p0 += kc) {
+        const kb = Math.min(kc, k - p0)
+        packB(f32, bPack, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w, ldb)
         for (let i0 = 0; i0 < m; i0 += MC) {
           const mb = Math.min(MC, m - i0)
           packA(f32, aPack, a, oa + i0 * rowA + p0 * colA, rowA, colA, mb, kb)
-          kern.block(aPack, bPack, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, wPad)
+          kern.block(aPack, bPack, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, ldb, wPad)
         }
       }
       for (let i = 0; i < m; i++) c.set(f32.subarray(cReg + i * wPad, cReg + i * wPad + w), oc + i * n + j0)

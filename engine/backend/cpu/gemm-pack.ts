@@ -1,5 +1,6 @@
 // Packing for the blocked gemm: copies a block of op(A) or op(B) into the kernel's memory in the order the SIMD
-// tile reads it (k-major strips of MR rows or NR columns), zero-padded to whole strips so the kernel has no edges.
+// tile reads it. A goes into k-major strips of MR rows, zero-padded to whole strips; B stays row-major (a plain
+// copy, usually one memcpy), since the tile reads NR consecutive floats of a B row at a time.
 // Strides make transposes free here: element (i, p) of op(A) is a[base + i·rowA + p·colA].
 import { MR, NR } from './wasm/kernel-instance.ts'
 
@@ -15,14 +16,24 @@ export function packA(dst: Float32Array, at: number, a: Float32Array, base: numb
   }
 }
 
-/** rows p < kb and columns j < w of op(B) from `base`, into dst[at…] as ceil(w/NR) strips of kb×NR */
-export function packB(dst: Float32Array, at: number, b: Float32Array, base: number, rowB: number, colB: number, kb: number, w: number): void {
-  for (let s = 0; s < w; s += NR) {
-    const cols = Math.min(NR, w - s)
-    for (let p = 0; p < kb; p++, at += NR) {
-      let src = base + p * rowB + s * colB
-      for (let j = 0; j < cols; j++, src += colB) dst[at + j] = b[src]
-      for (let j = cols; j < NR; j++) dst[at + j] = 0
+/** the row stride for a packed B block of width w: an odd number of 64-byte lines, so that the rows of one
+ *  tile strip spread over every L1 set (a 4 KB stride would put them all in one set and thrash) */
+export function packedStrideB(w: number): number {
+  const lines = Math.ceil(w / 16)
+  return 16 * (lines % 2 ? lines : lines + 1)
+}
+
+/** rows p < kb and columns j < w of op(B) from `base`, into dst[at…] row-major with row stride ldb, then NR zeros
+ *  (the last row's padding columns read them) */
+export function packB(dst: Float32Array, at: number, b: Float32Array, base: number, rowB: number, colB: number, kb: number, w: number, ldb: number): void {
+  if (colB === 1 && rowB === ldb) dst.set(b.subarray(base, base + kb * w), at)
+  else if (colB === 1) for (let p = 0; p < kb; p++) dst.set(b.subarray(base + p * rowB, base + p * rowB + w), at + p * ldb)
+  else {
+    // transposed B: read along p, which is contiguous in memory
+    for (let j = 0; j < w; j++) {
+      const src = base + j * colB
+      for (let p = 0; p < kb; p++) dst[at + p * ldb + j] = b[src + p * rowB]
     }
   }
+  dst.fill(0, at + (kb - 1) * ldb + w, at + (kb - 1) * ldb + w + NR)
 }

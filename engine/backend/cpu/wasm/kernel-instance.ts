@@ -28,7 +28,7 @@ export function simdAvailable(): boolean {
 
 export class KernelInstance {
   private readonly memory: WebAssembly.Memory
-  private readonly blockFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldc: number) => void
+  private readonly blockFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number) => void
   /** the whole linear memory as floats; byte address = 4 × index */
   f32: Float32Array
 
@@ -48,8 +48,8 @@ export class KernelInstance {
     }
   }
 
-  /** C += A·B over mStrips×nStrips tiles; arguments are float indices into f32, ldc in floats */
-  block(a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldc: number): void {
-    this.blockFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, kc, ldc)
+  /** C += A·B over mStrips×nStrips tiles; addresses are float indices into f32, ldb and ldc in floats */
+  block(a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number): void {
+    this.blockFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, kc, ldb, ldc)
   }
 }
