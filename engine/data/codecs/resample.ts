@@ -12,16 +12,15 @@ export const lanczos3: Filter = { support: 3, weight: (x) => (Math.abs(x) < 3 ? 
 /** for each output sample: the first source index and the normalised weights of the taps from there */
 interface Taps { start: Int32Array; count: number; weights: Float32Array }
 
-/** taps mapping source span [s0, s0 + sLen) onto `outLen` outputs; callers clamp indices (edges repeat) */
-function taps(s0: number, sLen: number, outLen: number, f: Filter): Taps {
-  const scale = sLen / outLen
-  const widen = Math.max(scale, 1)
+/** taps for outputs centred at source positions c0, c0 + step, …; callers clamp indices (edges repeat) */
+function taps(c0: number, step: number, outLen: number, f: Filter): Taps {
+  const widen = Math.max(step, 1)
   const radius = f.support * widen
   const count = Math.ceil(radius) * 2 + 1
   const start = new Int32Array(outLen)
   const weights = new Float32Array(outLen * count)
   for (let o = 0; o < outLen; o++) {
-    const center = s0 + (o + 0.5) * scale - 0.5
+    const center = c0 + o * step
     const first = Math.ceil(center - radius)
     start[o] = first
     let sum = 0
@@ -31,12 +30,22 @@ function taps(s0: number, sLen: number, outLen: number, f: Filter): Taps {
   return { start, count, weights }
 }
 
+/** pixels are areas: output pixel o covers source span [s0 + o·scale, s0 + (o+1)·scale), sampled at its centre */
+const areaTaps = (s0: number, sLen: number, outLen: number, f: Filter) => {
+  const scale = sLen / outLen
+  return taps(s0 + 0.5 * scale - 0.5, scale, outLen, f)
+}
+
 const clamp = (i: number, n: number) => (i < 0 ? 0 : i >= n ? n - 1 : i)
 
-/** resamples a whole 1D signal to outLen samples */
-export function resample1d(src: Float32Array, outLen: number, f: Filter = lanczos3): Float32Array {
+/**
+ * resamples a 1D signal to outLen samples, `step` source samples apart (source rate / target rate).
+ * audio samples are instants, not areas: output sample o is the signal at source time o·step, so
+ * sample 0 stays sample 0 and a tone keeps its phase
+ */
+export function resample1d(src: Float32Array, outLen: number, f: Filter = lanczos3, step = src.length / outLen): Float32Array {
   const n = src.length
-  const t = taps(0, n, outLen, f)
+  const t = taps(0, step, outLen, f)
   const out = new Float32Array(outLen)
   for (let o = 0; o < outLen; o++) {
     let acc = 0
@@ -55,8 +64,8 @@ export interface Rect { x: number; y: number; w: number; h: number }
  */
 export function resizePlanar(src: Float32Array, c: number, h: number, w: number, from: Rect,
   out: Float32Array, oh: number, ow: number, to: Rect, f: Filter = triangle): void {
-  const tx = taps(from.x, from.w, to.w, f)
-  const ty = taps(from.y, from.h, to.h, f)
+  const tx = areaTaps(from.x, from.w, to.w, f)
+  const ty = areaTaps(from.y, from.h, to.h, f)
   const mid = new Float32Array(h * to.w)
   for (let ch = 0; ch < c; ch++) {
     const plane = ch * h * w

@@ -32,7 +32,7 @@ const wavCodec: FolderCodec<WavHeader> = {
       reject: (h) => (h.frames === 0 ? 'WAV file holds no samples' : undefined),
       decode(bytes, h, out) {
         let signal = decodeWav(bytes, h)
-        if (h.sampleRate !== rate) signal = resample1d(signal, resampled(h), lanczos3)
+        if (h.sampleRate !== rate) signal = resample1d(signal, resampled(h), lanczos3, h.sampleRate / rate)
         out.set(signal.subarray(0, length))
       },
     }
