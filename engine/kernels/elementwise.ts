@@ -11,6 +11,7 @@ interface BinaryRow { f: (x: number, y: number) => number; wgsl: string }
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
 
 export const unaryRows = {
+  copy: { f: (x) => x, wgsl: 'x' },
   neg: { f: (x) => -x, wgsl: '-x' },
   exp: { f: Math.exp, wgsl: 'exp(x)' },
   log: { f: Math.log, wgsl: 'log(x)' },

@@ -1,0 +1,28 @@
+// Gather and scatter-add of contiguous blocks by int32 index: y[i] = x[idx[i]] and y[idx[i]] += x[i],
+// block elements at a time. An index of −1 reads zero (gather) or drops the block (scatter), which is
+// how padding, concatenation, permutation and kernel selection by position are expressed.
+import { defineKernel } from './kernel.ts'
+
+export const gather = defineKernel<{ block: number }>({
+  name: 'gather',
+  cpu([x, idx], [y], { block }) {
+    for (let i = 0; i < idx.length; i++) {
+      const from = idx[i] * block, to = i * block
+      if (idx[i] < 0) y.fill(0, to, to + block)
+      else for (let j = 0; j < block; j++) y[to + j] = x[from + j]
+    }
+  },
+})
+
+/** y (zeroed first, unless accumulate) receives the blocks of x at the indexed rows */
+export const scatterAdd = defineKernel<{ block: number; accumulate?: boolean }>({
+  name: 'scatterAdd',
+  cpu([x, idx], [y], { block, accumulate }) {
+    if (!accumulate) y.fill(0)
+    for (let i = 0; i < idx.length; i++) {
+      if (idx[i] < 0) continue
+      const to = idx[i] * block, from = i * block
+      for (let j = 0; j < block; j++) y[to + j] += x[from + j]
+    }
+  },
+})
