@@ -35,19 +35,19 @@ function roundTrip(state: OptimizerState): OptimizerState {
 describe('optimizers over tensors', () => {
   for (const c of fixture.cases) {
     it(`${c.name}: follows PyTorch`, async () => {
-      const opt = make[c.kind]({ lr: 1, ...c.options } as never)
+      const opt = make[c.kind](c.options as never)
       await runSteps(opt, freshParams(), c.trajectory, 0, c.trajectory.length)
       expect(opt.steps).toBe(c.trajectory.length)
     })
 
     it(`${c.name}: a saved state resumes the trajectory`, async () => {
-      const first = make[c.kind]({ lr: 1, ...c.options } as never)
+      const first = make[c.kind](c.options as never)
       const params = freshParams()
       await runSteps(first, params, c.trajectory, 0, 2)
       const state = await first.saveState()
       expect(state.step).toBe(2)
       expect(Object.keys(state.slots).sort()).toEqual([...names].sort())
-      const second = make[c.kind]({ lr: 1, ...c.options } as never)
+      const second = make[c.kind](c.options as never)
       second.loadState(roundTrip(state))
       await runSteps(second, params, c.trajectory, 2, c.trajectory.length)
     })
