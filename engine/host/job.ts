@@ -36,8 +36,9 @@ export const hyperSchema = z.object({
   schedule: scheduleSchema.default({ kind: 'constant' }),
   /** extra snapshots spread over the first epoch, where filters change fastest */
   snapshotsInFirstEpoch: whole(0, 1000).default(4),
-  /** steps between progress events (loss and accuracy of the last batch) */
-  progressEvery: whole(1, 100_000).default(1),
+  /** steps whose losses are read back together (each step still gets its progress event); also the
+   *  granularity of pause and of the first epoch's snapshots */
+  reportEvery: whole(1, 10_000).default(10),
 }).strict()
 export type Hyper = z.output<typeof hyperSchema>
 export type HyperInput = z.input<typeof hyperSchema>

@@ -11,17 +11,17 @@ export const PROTOCOL_VERSION = 1
 const v = z.literal(PROTOCOL_VERSION)
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 /** NaN is a legitimate loss (a diverged run); structured clone keeps it */
-const value = z.number()
+const value = z.union([z.number(), z.nan()])
 const split = z.object({ loss: value, accuracy: value }).strict()
 
 /** main → host */
 export const mainMessageSchema = z.discriminatedUnion('type', [
   /** the one job this host runs; it exits when the job ends */
   z.object({ v, type: z.literal('start'), job: jobSchema }).strict(),
-  /** hold after the current step (the process stays, the weights stay in memory) */
+  /** hold after the current group of steps (the process stays, the weights stay in memory) */
   z.object({ v, type: z.literal('pause') }).strict(),
   z.object({ v, type: z.literal('resume') }).strict(),
-  /** end after the current step, with a checkpoint */
+  /** end after the current group of steps; a resume continues from the last epoch's checkpoint */
   z.object({ v, type: z.literal('stop') }).strict(),
 ])
 export type MainMessage = z.output<typeof mainMessageSchema>

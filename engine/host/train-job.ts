@@ -1,0 +1,66 @@
+// The job an engine host runs: pick the backend, load the dataset itself (main only names it), build the
+// model, optionally restore a checkpoint, then drive engine/train and turn its events into host events,
+// adding snapshots (at the start, spread over the first epoch, at every epoch end) and a checkpoint at
+// every epoch end. Between two events it gives main's pause and stop messages their chance.
+
+import { loadDataset } from '../data/load.ts'
+import { parseDatasetSpec } from '../data/spec.ts'
+import { backendReason, setBackend } from '../backend/select.ts'
+import { buildModel, type Model } from '../graph/build.ts'
+import { adam, adamw, sgd, type Optimizer } from '../optim/index.ts'
+import { train } from '../train/train.ts'
+import type { JobRunner } from './host-session.ts'
+import type { Hyper } from './job.ts'
+import type { HostEvent } from './protocol.ts'
+import { firstEpochSnapshots } from './snapshot-schedule.ts'
+import { checkpointOf, restoreCheckpoint, snapshotTensors } from './weights.ts'
+
+function optimizerFor(o: Hyper['optimizer']): Optimizer {
+  if (o.kind === 'sgd') return sgd(o)
+  const { kind, ...options } = o
+  return kind === 'adam' ? adam(options) : adamw(options)
+}
+
+export const trainJob: JobRunner = async (job, control, emit) => {
+  const { hyper } = job
+  const device = await setBackend(job.backend)
+  const data = await loadDataset(parseDatasetSpec(job.dataset), { signal: control.signal })
+  const model: Model = buildModel(job.spec, { seed: job.seed })
+  const optimizer = optimizerFor(hyper.optimizer)
+  const start = job.resume ?? { step: 0, epoch: 0 }
+  if (job.resume) restoreCheckpoint(model, optimizer, job.resume)
+  const stepsPerEpoch = Math.ceil(data.train.length / hyper.batchSize)
+  emit({
+    type: 'started', backend: device.name, adapter: null, backendNote: backendReason(), step: start.step, epoch: start.epoch,
+    stepsPerEpoch, totalSteps: stepsPerEpoch * hyper.epochs,
+    samples: { train: data.train.length, validation: data.validation?.length ?? 0 },
+  })
+  const snapshot = async (step: number, epoch: number) => emit({ type: 'snapshot', step, epoch, tensors: await snapshotTensors(model) })
+  const early = start.epoch === 0 ? firstEpochSnapshots(stepsPerEpoch, hyper.snapshotsInFirstEpoch, hyper.reportEvery) : new Set<number>()
+  if (start.epoch === 0) await snapshot(0, 0)
+
+  let { step, epoch } = start
+  data.setEpoch(epoch + 1)
+  const events = train({
+    model, data: data.train, validation: data.validation, optimizer, epochs: hyper.epochs - start.epoch, batchSize: hyper.batchSize,
+    seed: job.seed, signal: control.signal, schedule: hyper.schedule, reportEvery: hyper.reportEvery,
+  })
+  for await (const e of events) {
+    if (e.type === 'step') {
+      step = start.step + e.step
+      emit({ type: 'progress', step, epoch: start.epoch + e.epoch, loss: e.loss, accuracy: e.accuracy, imagesPerSecond: e.imagesPerSecond, lr: e.lr })
+      if (early.has(step)) await snapshot(step, 1)
+    } else if (e.type === 'epoch') {
+      epoch = start.epoch + e.epoch
+      const ended: HostEvent = { type: 'epoch', step, epoch, train: e.train, validation: e.validation ?? null, seconds: e.seconds }
+      emit(ended)
+      await snapshot(step, epoch)
+      emit({ type: 'checkpoint', step, epoch, ...(await checkpointOf(model, optimizer, epoch, step)) })
+      data.setEpoch(epoch + 1)
+    } else {
+      return { outcome: e.stopped ? 'stopped' : 'done', step, epoch }
+    }
+    if (!(await control.between(step))) return { outcome: 'stopped', step, epoch }
+  }
+  return { outcome: control.stopRequested ? 'stopped' : 'done', step, epoch }
+}
