@@ -13,7 +13,7 @@ const spec: ModelSpec = {
   format: FORMAT,
   nodes: [
     { id: 'in', op: 'input', shape: fixture.input },
-    { id: 'c1', op: 'conv', inputs: ['in'], filters: 3, kernel: [3, 3], padding: 'same' },
+    { id: 'c1', op: 'conv', inputs: ['in'], filters: 3, kernel: [3, 3], padding: 'same', bias: false },
     { id: 'bn', op: 'batchnorm', inputs: ['c1'] },
     { id: 'a', op: 'relu', inputs: ['bn'] },
     { id: 'p', op: 'maxpool', inputs: ['a'], window: [2, 2] },
