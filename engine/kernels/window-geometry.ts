@@ -73,6 +73,11 @@ export function windowGeometry(
   }
 }
 
+/** a 1×1 window over `positions`: unfold and fold with it only move values between layouts (a transpose) */
+export const pointwise = (channels: number, positions: number): Window => ({
+  channels, in: [1, 1, positions], kernel: [1, 1, 1], stride: [1, 1, 1], dilation: [1, 1, 1], pad: [0, 0, 0], out: [1, 1, positions],
+})
+
 /** the run of output positions along one axis whose input index o·stride + offset stays inside [0, size) */
 export function validRange(offset: number, stride: number, size: number, outSize: number): [number, number] {
   const lo = Math.max(0, Math.ceil(-offset / stride))
