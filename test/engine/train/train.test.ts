@@ -95,7 +95,10 @@ describe('train', () => {
     const data = bars(64, 8)
     const x = new Float32Array(64 * 100).fill(Number.NaN)
     const poisoned = new ArrayDataset('nan', [1, 10, 10], data.classes, x, new Int32Array(64))
-    const run = train({ model: buildModel(smallCnn()), data: poisoned, optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 16 })
+    // a linear model: ReLU would turn NaN into 0
+    const linear = smallCnn()
+    linear.nodes = [linear.nodes[0], { id: 'f', op: 'flatten', inputs: ['in'] }, { id: 'out', op: 'dense', inputs: ['f'], units: 2 }]
+    const run = train({ model: buildModel(linear), data: poisoned, optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 16 })
     await expect(collect(run)).rejects.toThrow(/loss is NaN at step 1 \(epoch 1/)
     // divergence: a huge rate blows the loss up within a few steps
     const diverging = train({ model: buildModel(smallCnn()), data, optimizer: sgd({ lr: 1e12 }), epochs: 3, batchSize: 8 })
