@@ -8,3 +8,8 @@ export type { Backend, DeviceBuffer, DType } from './backend/backend.ts'
 export { setPrecision, getPrecision, withFloat64, type Precision } from './precision.ts'
 
 // --- graph / layers / optim / train (added by the graph & train helper below this line) ---
+export { FORMAT, GraphError, TEMPLATES, inferShapes, validateSpec, type ModelSpec, type NodeSpec, type ShapeReport } from './graph/index.ts'
+export { buildModel, type BuildOptions, type ForwardOptions, type Model } from './graph/build.ts'
+export { INITIALIZERS, initValues, type Initializer } from './layers/init.ts'
+export { Optimizer, adam, adamw, sgd, learningRate, checkSchedule, type OptimizerState, type ScheduleSpec } from './optim/index.ts'
+export { evaluate, train, type Evaluation, type TrainEvent, type TrainOptions } from './train/index.ts'
