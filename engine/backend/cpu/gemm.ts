@@ -3,6 +3,7 @@
 // float32 goes to the blocked WebAssembly SIMD body (split over the thread pool when big enough); float64 (gradient
 // checks) and runtimes without SIMD keep the reference loop.
 import { gemmBlocked } from './gemm-blocked.ts'
+import { gemmParallel } from './gemm-parallel.ts'
 import { gemmReference } from './gemm-reference.ts'
 import { KernelInstance, simdAvailable } from './wasm/kernel-instance.ts'
 
@@ -45,5 +46,5 @@ export function gemm(g: GemmArgs): void {
   if (g.batch <= 0 || g.m <= 0 || g.n <= 0) return
   const kern = g.a instanceof Float32Array && g.b instanceof Float32Array && g.c instanceof Float32Array ? localKernel() : null
   if (!kern) return gemmReference(g)
-  gemmBlocked(kern, g, { itemStart: 0, itemEnd: g.batch, colStart: 0, colEnd: g.n })
+  if (!gemmParallel(kern, g)) gemmBlocked(kern, g, { itemStart: 0, itemEnd: g.batch, colStart: 0, colEnd: g.n })
 }

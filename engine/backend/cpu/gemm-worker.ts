@@ -1,0 +1,27 @@
+// A gemm worker thread (started by thread-pool.ts): waits on its control words, takes the share the caller
+// posted, computes it into the shared C with its own kernel instance, and signals DONE. Never returns to its event
+// loop, so jobs are read synchronously from the port.
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
+import { gemmBlocked, type GemmPart } from './gemm-blocked.ts'
+import type { GemmArgs } from './gemm.ts'
+import { DONE, FAILED, SEQ } from './thread-pool.ts'
+import { KernelInstance } from './wasm/kernel-instance.ts'
+
+const { ctrl, port } = workerData as { ctrl: Int32Array; port: MessagePort }
+const kernel = new KernelInstance()
+parentPort?.postMessage('ready')
+
+for (let seq = 0; ; ) {
+  Atomics.wait(ctrl, SEQ, seq)
+  seq = Atomics.load(ctrl, SEQ)
+  try {
+    const job = receiveMessageOnPort(port)?.message as { args: GemmArgs; part: GemmPart } | undefined
+    if (!job) throw new Error('no job on the port')
+    gemmBlocked(kernel, job.args, job.part)
+  } catch (e) {
+    Atomics.store(ctrl, FAILED, 1)
+    port.postMessage(e instanceof Error ? e.message : String(e))
+  }
+  Atomics.store(ctrl, DONE, seq)
+  Atomics.notify(ctrl, DONE)
+}

@@ -1,0 +1,80 @@
+// Worker threads that share the CPU backend's SharedArrayBuffers, so one big kernel call can be split across cores.
+// The caller posts each worker its share, computes its own, then blocks on Atomics.wait until all are done, so
+// kernels stay synchronous. Node only (loaded lazily, so browsers never see node: imports); where it cannot start,
+// poolSize() stays 0 and callers run everything on their own thread.
+import type { MessagePort, Worker } from 'node:worker_threads'
+
+/** control words shared with each worker: the caller bumps SEQ to post a job, the worker echoes it in DONE */
+export const SEQ = 0, DONE = 1, FAILED = 2
+
+interface Slot { worker: Worker; port: MessagePort; ctrl: Int32Array; seq: number }
+
+let slots: Slot[] = []
+let starting: Promise<number> | null = null
+let receive: ((port: MessagePort) => { message: unknown } | undefined) | null = null
+
+/** workers ready to take a share (0 until startThreadPool has finished, and where threads are unavailable) */
+export function poolSize(): number {
+  return slots.length
+}
+
+const isNode = (): boolean => typeof process !== 'undefined' && !!process.versions?.node
+
+/** starts `threads − 1` workers (default: one per extra core); resolves to how many came up, 0 on failure */
+export function startThreadPool(threads?: number): Promise<number> {
+  starting ??= (isNode() && typeof SharedArrayBuffer !== 'undefined' ? spawnAll(threads) : Promise.resolve(0)).catch(() => 0)
+  return starting
+}
+
+async function spawnAll(threads?: number): Promise<number> {
+  const wt = await import('node:worker_threads')
+  const os = await import('node:os')
+  receive = wt.receiveMessageOnPort
+  const count = Math.max(0, Math.min(threads ?? os.availableParallelism(), 8) - 1)
+  const started = await Promise.all(Array.from({ length: count }, () => spawn(wt).catch(() => null)))
+  slots = started.filter((s): s is Slot => s !== null)
+  return slots.length
+}
+
+async function spawn(wt: typeof import('node:worker_threads')): Promise<Slot> {
+  const { port1, port2 } = new wt.MessageChannel()
+  const ctrl = new Int32Array(new SharedArrayBuffer(12))
+  const workerData = { ctrl, port: port2 }
+  const options = { workerData, transferList: [port2] }
+  // from source (tests, tsx) the .ts entry needs tsx's loader registered inside the worker first
+  const fromSource = import.meta.url.endsWith('.ts')
+  const entry = new URL(`./gemm-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href
+  const worker = fromSource ? new wt.Worker(tsxBoot(entry), { ...options, eval: true }) : new wt.Worker(new URL(entry), options)
+  worker.unref()
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve())
+    worker.once('error', reject)
+    worker.once('exit', () => reject(new Error('gemm worker exited before it was ready')))
+  })
+  return { worker, port: port1, ctrl, seq: 0 }
+}
+
+function tsxBoot(entry: string): string {
+  // resolved here, next to this file (an eval'd worker has no location); vitest's loader may lack import.meta.resolve
+  const api = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api'
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
+}
+
+/** runs jobs[i] on worker i (structured-cloned: typed arrays on shared memory stay shared) and `local` on this
+ *  thread, returning once every share is done; rethrows a worker's failure */
+export function runShared(jobs: unknown[], local: () => void): void {
+  const used = slots.slice(0, jobs.length)
+  used.forEach((s, i) => {
+    s.port.postMessage(jobs[i])
+    s.seq = (s.seq + 1) | 0
+    Atomics.store(s.ctrl, SEQ, s.seq)
+    Atomics.notify(s.ctrl, SEQ)
+  })
+  local()
+  const failures: string[] = []
+  for (const s of used) {
+    for (let d = Atomics.load(s.ctrl, DONE); d !== s.seq; d = Atomics.load(s.ctrl, DONE)) Atomics.wait(s.ctrl, DONE, d)
+    if (Atomics.exchange(s.ctrl, FAILED, 0)) failures.push(String(receive?.(s.port)?.message))
+  }
+  if (failures.length) throw new Error(`gemm worker failed: ${failures.join('; ')}`)
+}
