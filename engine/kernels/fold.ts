@@ -1,21 +1,26 @@
 // fold (col2im): the adjoint of unfold. Sums every column entry back onto the input position it was read
 // from, so overlapping windows add up and padding entries vanish; this is the input gradient of a convolution.
 import { defineKernel } from './kernel.ts'
-import { forEachWindowRow, volume } from './window-geometry.ts'
+import { planeStarts, volume, windowRows } from './window-geometry.ts'
 import type { UnfoldParams } from './unfold.ts'
 import type { TypedArray } from '../backend/backend.ts'
 
-/** x planes begin…end−1 from the columns (each plane is overwritten, so planes may run in parallel) */
+/** x planes begin…end−1 from the columns (each plane is overwritten, so ranges may run in parallel) */
 export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, begin: number, end: number): void {
-  const { pos } = p.layout, sW = p.window.stride[2], planeSize = volume(p.window.in)
-  const row = (xs: number, cs: number, lo: number, hi: number) => {
-    for (let o = lo; o < hi; o++) x[xs + o * sW] += cols[cs + o * pos]
+  const rows = windowRows(p.window, p.flip, p.layout)
+  const pos = p.layout.pos, sW = p.window.stride[2]
+  x.fill(0, begin * volume(p.window.in), end * volume(p.window.in))
+  for (let plane = begin; plane < end; plane++) {
+    const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
+    for (let r = 0; r < rows.length; r += 4) {
+      const lo = rows[r + 2], hi = rows[r + 3]
+      let d = colPlane + rows[r + 1] + lo * pos, s = xPlane + rows[r] + lo * sW
+      for (let o = lo; o < hi; o++, d += pos, s += sW) x[s] += cols[d]
+    }
   }
-  x.fill(0, begin * planeSize, end * planeSize)
-  for (let plane = begin; plane < end; plane++) forEachWindowRow(p.window, p.flip, p.layout, plane, row)
 }
 
-export const fold = defineKernel<UnfoldParams & { planes: number }>({
+export const fold = defineKernel<UnfoldParams>({
   name: 'fold',
   cpu: ([cols], [x], p) => foldPlanes(cols, x, p, 0, p.planes),
 })

@@ -2,28 +2,34 @@
 // matrix product. Row c·K + k of an image's columns holds kernel offset k of channel c at every output
 // position (padding reads as 0); with flip the offsets pair mirrored, which makes the product a true convolution.
 import { defineKernel } from './kernel.ts'
-import { forEachWindowRow, type ColumnLayout, type Window } from './window-geometry.ts'
+import { planeStarts, windowRows, type ColumnLayout, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
 
 export interface UnfoldParams {
   window: Window
   flip: boolean
   layout: ColumnLayout
+  /** images × channels */
+  planes: number
 }
 
-/** columns for planes begin…end−1 (a plane is one channel of one image; planes write disjoint rows) */
+/** columns for planes begin…end−1 (planes write disjoint rows, so ranges may run in parallel) */
 export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, begin: number, end: number): void {
-  const { pos } = p.layout, oW = p.window.out[2], sW = p.window.stride[2]
-  const row = (xs: number, cs: number, lo: number, hi: number) => {
-    let o = 0
-    for (; o < lo; o++) cols[cs + o * pos] = 0
-    for (; o < hi; o++) cols[cs + o * pos] = x[xs + o * sW]
-    for (; o < oW; o++) cols[cs + o * pos] = 0
+  const rows = windowRows(p.window, p.flip, p.layout)
+  const pos = p.layout.pos, oW = p.window.out[2], sW = p.window.stride[2]
+  for (let plane = begin; plane < end; plane++) {
+    const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
+    for (let r = 0; r < rows.length; r += 4) {
+      const lo = rows[r + 2], hi = rows[r + 3]
+      let d = colPlane + rows[r + 1], s = xPlane + rows[r] + lo * sW, o = 0
+      for (; o < lo; o++, d += pos) cols[d] = 0
+      for (; o < hi; o++, d += pos, s += sW) cols[d] = x[s]
+      for (; o < oW; o++, d += pos) cols[d] = 0
+    }
   }
-  for (let plane = begin; plane < end; plane++) forEachWindowRow(p.window, p.flip, p.layout, plane, row)
 }
 
-export const unfold = defineKernel<UnfoldParams & { planes: number }>({
+export const unfold = defineKernel<UnfoldParams>({
   name: 'unfold',
   cpu: ([x], [cols], p) => unfoldPlanes(x, cols, p, 0, p.planes),
 })

@@ -94,32 +94,45 @@ export const imageMajor = (w: Window): ColumnLayout => {
   return { image: rows * positions, row: positions, pos: 1 }
 }
 
-/** called once per (kernel offset, output row): output positions lo…hi−1 read x[xStart + o·stride] (others are padding) */
-export type RowVisitor = (xStart: number, colStart: number, lo: number, hi: number) => void
-
-/** walks the rows of columns that plane `plane` (channel c of image n) fills; the common core of unfold and fold */
-export function forEachWindowRow(w: Window, flip: boolean, layout: ColumnLayout, plane: number, visit: RowVisitor): void {
+/**
+ * The rows of columns one plane (one channel of one image) fills, as 4 ints each: the x offset of output
+ * position 0 from the plane's start, the columns offset from the plane's first row, and the run lo…hi−1 of
+ * output positions that read inside the input (the rest is padding). The same for every plane, so unfold and
+ * fold walk this table instead of the geometry.
+ */
+export function windowRows(w: Window, flip: boolean, layout: ColumnLayout): Int32Array {
   const [iD, iH, iW] = w.in, [kD, kH, kW] = w.kernel, [sD, sH, sW] = w.stride
   const [dD, dH, dW] = w.dilation, [pD, pH, pW] = w.pad, [oD, oH, oW] = w.out
-  const n = Math.floor(plane / w.channels), c = plane - n * w.channels
-  const xPlane = plane * iD * iH * iW, taps = kD * kH * kW, rowStep = oW * layout.pos
+  const taps = kD * kH * kW
+  const rows = new Int32Array(4 * taps * oD * oH)
+  let r = 0
   for (let kd = 0, k = 0; kd < kD; kd++) {
     for (let kh = 0; kh < kH; kh++) {
       for (let kw = 0; kw < kW; kw++, k++) {
         // true convolution pairs input offset k with weight K−1−k on every axis at once
-        let col = n * layout.image + (c * taps + (flip ? taps - 1 - k : k)) * layout.row
+        const colRow = (flip ? taps - 1 - k : k) * layout.row
         const [lo, hi] = validRange(kw * dW - pW, sW, iW, oW)
         for (let od = 0; od < oD; od++) {
           const id = od * sD + kd * dD - pD
-          for (let oh = 0; oh < oH; oh++, col += rowStep) {
+          for (let oh = 0; oh < oH; oh++, r += 4) {
             const ih = oh * sH + kh * dH - pH
             const inside = id >= 0 && id < iD && ih >= 0 && ih < iH
-            visit(xPlane + (id * iH + ih) * iW + kw * dW - pW, col, inside ? lo : 0, inside ? hi : 0)
+            rows[r] = (id * iH + ih) * iW + kw * dW - pW
+            rows[r + 1] = colRow + (od * oH + oh) * oW * layout.pos
+            rows[r + 2] = inside ? lo : 0
+            rows[r + 3] = inside ? hi : 0
           }
         }
       }
     }
   }
+  return rows
+}
+
+/** where plane `plane` starts in x and in the columns */
+export function planeStarts(w: Window, layout: ColumnLayout, plane: number): [number, number] {
+  const n = Math.floor(plane / w.channels), c = plane - n * w.channels
+  return [plane * volume(w.in), n * layout.image + c * volume(w.kernel) * layout.row]
 }
 
 export const volume = (t: readonly number[]): number => t.reduce((a, b) => a * b, 1)

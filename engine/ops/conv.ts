@@ -41,7 +41,7 @@ export function conv(x: Tensor, w: Tensor, b?: Tensor, opts: ConvOptions = {}): 
   checkBias('conv', b, [f])
   const g = windowGeometry('conv', 'kernel', x.shape, kernel, opts)
   const rows = c * volume(kernel), positions = volume(g.out)
-  const params: UnfoldParams & { planes: number } = { window: g.window, flip: opts.flip ?? false, layout: imageMajor(g.window), planes: n * c }
+  const params: UnfoldParams = { window: g.window, flip: opts.flip ?? false, layout: imageMajor(g.window), planes: n * c }
   const cols = launch(unfold, [x], [n, rows, positions], params)
   const yShape = [n, f, ...g.out], biasView = [f, ...g.out.map(() => 1)]
   const y = addBias(launch(matmul, [w, cols], yShape, { batch: n, m: f, n: positions, k: rows, strideA: 0 }), b, biasView)

@@ -28,10 +28,10 @@ export function local(x: Tensor, w: Tensor, b?: Tensor, opts: LocalOptions = {})
   if (w.shape.join('×') !== expected.join('×')) throw new Error(`local: weight ${w.shape.join('×')} should be ${expected.join('×')} for the input ${x.shape.join('×')}`)
   checkBias('local', b, [f, ...g.out])
   const rows = c * volume(kernel), positions = volume(g.out)
-  const unfoldParams: UnfoldParams & { planes: number } = {
+  const unfoldParams: UnfoldParams = {
     window: g.window, flip: false, layout: { image: 1, row: n, pos: rows * n }, planes: n * c,
   }
-  const transpose: UnfoldParams & { planes: number } = {
+  const transpose: UnfoldParams = {
     window: pointwise(f, positions), flip: false, layout: { image: 1, row: n, pos: f * n }, planes: n * f,
   }
   const cols = launch(unfold, [x], [positions, rows, n], unfoldParams)
