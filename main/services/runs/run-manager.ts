@@ -4,7 +4,7 @@
 // nonsense leaves its run `failed` with the reason; a resume starts a new host from the last checkpoint.
 
 import { availableParallelism } from 'node:os'
-import { asyncScheduler, BehaviorSubject, mergeMap, of, Subject, throttleTime, type Observable } from 'rxjs'
+import { asyncScheduler, BehaviorSubject, defer, from, merge, mergeMap, of, Subject, throttleTime, type Observable } from 'rxjs'
 import { parseDatasetSpec } from '../../../engine/data/spec.ts'
 import { requireValid } from '../../../engine/graph/infer.ts'
 import { hyperSchema, type HyperInput, type JobInput } from '../../../engine/host/job.ts'
@@ -62,7 +62,7 @@ export class RunManager {
   private readonly throttleMs: number
   private readonly stopGraceMs: number
   private readonly resolveBackend: ResolveBackend
-  /** the throttled state of every run this manager starts or resumes */
+  /** the throttled state of every run this manager trains; completes after shutdown */
   readonly updates$: Observable<RunState>
 
   constructor(private readonly store: ProjectStore, private readonly spawn: SpawnHost, options: ManagerOptions = {}) {
@@ -71,7 +71,8 @@ export class RunManager {
     this.stopGraceMs = options.stopGraceMs ?? 10_000
     this.resolveBackend = options.resolveBackend ?? (async b => ({ backend: b === 'webgpu' ? 'webgpu' : 'cpu', adapter: null }))
     this.recorder = new RunRecorder(store, options.recorder)
-    this.updates$ = this.launched$.pipe(mergeMap(id => this.progress$(id)))
+    // a subscriber gets the runs already training as well as those started later
+    this.updates$ = defer(() => merge(from([...this.active.keys()]), this.launched$)).pipe(mergeMap(id => this.progress$(id)))
   }
 
   /** records a new run and starts (or queues) it; invalid graphs, settings and datasets are refused here */
@@ -118,8 +119,11 @@ export class RunManager {
 
   list(): RunSummary[] { return this.store.runs.list() }
 
-  /** ids of the runs with a host now, then the queued ones */
+  /** ids of the runs with a host now */
   running(): number[] { return [...this.active.values()].filter(a => a.host).map(a => a.runId) }
+
+  /** the process id of a run's host, for logs keyed by pid (RELIABILITY.md C9) */
+  pid(runId: number): number | undefined { return this.active.get(runId)?.host?.pid }
 
   /** the run's state now and as it changes, at most one value per throttle interval; completes when the run ends */
   progress$(runId: number): Observable<RunState> {

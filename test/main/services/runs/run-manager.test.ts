@@ -1,0 +1,185 @@
+// The run manager with real engine hosts (forked Node processes running engine/host/node-entry.ts) and a
+// real project file: a run trains and leaves its metrics, snapshots and checkpoints; failures, a host killed
+// with -9, stop, pause, the concurrency limit and resume each end in the recorded state the issue asks for.
+
+import { toArray, lastValueFrom } from 'rxjs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildModel } from '../../../../engine/graph/build.ts'
+import type { RunState } from '../../../../main/services/runs/run-state.ts'
+import { ended, gone, openBench, reaches, request, type Bench } from './run-fixtures.ts'
+
+let b: Bench
+beforeEach(() => (b = openBench()))
+afterEach(() => b.close())
+
+const stepsOf = (b: Bench, runId: number) => b.store.metrics.series(runId, { scope: 'step' }).find(s => s.name === 'loss')?.step ?? []
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
+
+describe('a run trained through an engine host', () => {
+  it('records its metrics, snapshots and checkpoints and ends done', async () => {
+    const runId = await b.manager.start(request(2))
+    const final = await ended(b.manager, runId)
+    const perEpoch = Math.ceil(540 / 32) // 600 samples, 10% held out for validation
+    expect(final).toMatchObject({ status: 'done', step: 2 * perEpoch, epoch: 2, error: null, totalSteps: 2 * perEpoch })
+    expect(final.lastEpoch?.validation?.accuracy).toBeGreaterThan(0.34)
+
+    const run = b.store.runs.get(runId)!
+    expect(run).toMatchObject({ status: 'done', error: null, backend: 'cpu', seed: 11 })
+    expect(run.endedAt).toBeGreaterThanOrEqual(run.startedAt!)
+    expect(stepsOf(b, runId)).toEqual(range(1, 2 * perEpoch))
+    const epochs = b.store.metrics.series(runId, { scope: 'epoch' })
+    expect(epochs.map(s => `${s.split}.${s.name}`).sort()).toEqual(['train.accuracy', 'train.loss', 'train.seconds', 'val.accuracy', 'val.loss'])
+    expect(epochs[0].epoch).toEqual([1, 2])
+
+    // snapshots of every dense layer: at the start, during the first epoch (group ends), at each epoch end
+    const snaps = b.store.snapshots.list(runId)
+    expect(new Set(snaps.map(s => `${s.node}.${s.param}`))).toEqual(new Set(['hidden.weight', 'hidden.bias', 'out.weight', 'out.bias']))
+    const steps = [...new Set(snaps.map(s => s.step))].sort((x, y) => x - y)
+    expect(steps[0]).toBe(0)
+    expect(steps).toContain(perEpoch)
+    expect(steps).toContain(2 * perEpoch)
+    expect(steps.filter(s => s > 0 && s < perEpoch).length).toBeGreaterThanOrEqual(2)
+    expect(snaps.find(s => s.node === 'hidden' && s.param === 'weight')!.shape).toEqual([16, 784])
+
+    // the step-0 snapshot holds the initial weights, as the same seed builds them here
+    const initial = await buildModel(request(1).spec, { seed: 11 }).parameters().get('hidden.weight')!.read()
+    const first = snaps.find(s => s.step === 0 && s.node === 'hidden' && s.param === 'weight')!
+    expect(b.store.snapshots.get(first.id)!.data).toEqual(initial)
+
+    const cp = b.store.checkpoints.latest(runId)!
+    expect(cp).toMatchObject({ step: 2 * perEpoch, epoch: 2 })
+    expect(Object.keys(cp.weights).sort()).toEqual(['hidden.bias', 'hidden.weight', 'out.bias', 'out.weight'])
+    expect(Object.keys(cp.optimizer).sort()).toEqual(['hidden.bias/momentum', 'hidden.weight/momentum', 'out.bias/momentum', 'out.weight/momentum'])
+    const last = snaps.filter(s => s.step === 2 * perEpoch && s.node === 'out' && s.param === 'weight')[0]
+    expect(cp.weights['out.weight'].data).toEqual(b.store.snapshots.get(last.id)!.data)
+  })
+
+  it('republishes its state throttled, and replays the latest state to a late subscriber', async () => {
+    const runId = await b.manager.start(request(2))
+    const seen = lastValueFrom(b.manager.progress$(runId).pipe(toArray()))
+    const all = lastValueFrom(b.manager.updates$.pipe(toArray()))
+    const states = await seen
+    const steps = states.map(s => s.step)
+    expect(steps).toEqual([...steps].sort((x, y) => x - y))
+    expect(states.length).toBeLessThan(stepsOf(b, runId).length) // 34 steps, far fewer updates
+    expect(states.at(-1)).toMatchObject({ status: 'done', step: 34 })
+    const late = await lastValueFrom(b.manager.progress$(runId).pipe(toArray()))
+    expect(late).toEqual([states.at(-1)])
+    b.manager.shutdown()
+    expect((await all).at(-1)).toEqual(states.at(-1))
+  })
+})
+
+describe('runs that go wrong', () => {
+  it('refuses a broken graph, settings or dataset before creating a run', async () => {
+    await expect(b.manager.start(request(1, 600, { spec: { format: 'receptive.graph/1', nodes: [], output: 'x' } }))).rejects.toThrow()
+    await expect(b.manager.start({ ...request(1), hyper: { ...request(1).hyper, batchSize: 0 } })).rejects.toThrow(/batchSize/)
+    await expect(b.manager.start(request(1, 600, { dataset: { format: 'receptive.dataset/9' } }))).rejects.toThrow(/dataset spec/)
+    expect(b.manager.list()).toEqual([])
+  })
+
+  it('marks a run failed with the host\'s reason when its dataset cannot be read', async () => {
+    const missing = `${b.dir}/no-such-folder`
+    const runId = await b.manager.start(request(1, 600, { dataset: { format: 'receptive.dataset/1', source: { kind: 'path', path: missing } } }))
+    const final = await ended(b.manager, runId)
+    expect(final.status).toBe('failed')
+    expect(final.error).toContain('no-such-folder')
+    expect(b.store.runs.get(runId)).toMatchObject({ status: 'failed', error: final.error })
+  })
+
+  it('marks a run failed when its host is killed with -9 mid-run, keeping every recorded step, and carries on', async () => {
+    const runId = await b.manager.start(request(50, 3000))
+    const pid = b.manager.pid(runId)!
+    const before = await reaches(b.manager, runId, s => s.step >= 12)
+    process.kill(pid, 'SIGKILL')
+    const final = await ended(b.manager, runId)
+    expect(final.status).toBe('failed')
+    expect(final.error).toMatch(/engine host was killed by SIGKILL before the run ended/)
+    expect(b.store.runs.get(runId)).toMatchObject({ status: 'failed', error: final.error })
+    const steps = stepsOf(b, runId)
+    expect(steps).toEqual(range(1, steps.length))
+    expect(steps.length).toBeGreaterThanOrEqual(before.step)
+    expect(steps.length).toBe(final.step)
+
+    // the app carries on: the next run trains
+    const next = await b.manager.start(request(1))
+    expect((await ended(b.manager, next)).status).toBe('done')
+  })
+})
+
+describe('controlling a run', () => {
+  it('stops after the current steps, and the host exits', async () => {
+    const runId = await b.manager.start(request(50, 3000))
+    const pid = b.manager.pid(runId)!
+    await reaches(b.manager, runId, s => s.step >= 8)
+    b.manager.stop(runId)
+    const final = await ended(b.manager, runId)
+    expect(final.status).toBe('stopped')
+    expect(b.store.runs.get(runId)!.status).toBe('stopped')
+    expect(final.step).toBeLessThan(50 * 85)
+    expect(await gone(pid)).toBe(true)
+  })
+
+  it('pauses without stepping, and continues to the end', async () => {
+    const runId = await b.manager.start(request(3))
+    await reaches(b.manager, runId, s => s.step >= 4)
+    b.manager.pause(runId)
+    const paused = await reaches(b.manager, runId, s => s.status === 'paused')
+    expect(b.store.runs.get(runId)!.status).toBe('paused')
+    await new Promise(r => setTimeout(r, 300))
+    expect(stepsOf(b, runId).at(-1)).toBe(paused.step)
+    b.manager.continue(runId)
+    const final = await ended(b.manager, runId)
+    expect(final.status).toBe('done')
+    expect(stepsOf(b, runId)).toEqual(range(1, final.step))
+  })
+
+  it('queues runs beyond the concurrency limit', async () => {
+    b.close()
+    b = openBench({ maxConcurrent: 1 })
+    const first = await b.manager.start(request(1))
+    const second = await b.manager.start(request(1))
+    expect(b.manager.running()).toEqual([first])
+    expect(b.store.runs.get(second)!.status).toBe('queued')
+    const [a, c] = await Promise.all([ended(b.manager, first), ended(b.manager, second)])
+    expect([a.status, c.status]).toEqual(['done', 'done'])
+    expect(b.store.runs.get(second)!.startedAt).toBeGreaterThanOrEqual(b.store.runs.get(first)!.endedAt!)
+  })
+
+  it('drops a queued run that is stopped before it started', async () => {
+    b.close()
+    b = openBench({ maxConcurrent: 1 })
+    const first = await b.manager.start(request(1))
+    const second = await b.manager.start(request(1))
+    b.manager.stop(second)
+    expect(await ended(b.manager, second)).toMatchObject({ status: 'stopped', step: 0 })
+    expect((await ended(b.manager, first)).status).toBe('done')
+    expect(stepsOf(b, second)).toEqual([])
+  })
+
+  it('resumes a failed run from its last checkpoint to the planned end', async () => {
+    const runId = await b.manager.start(request(3, 600))
+    const pid = b.manager.pid(runId)!
+    await reaches(b.manager, runId, s => (s.lastEpoch?.epoch ?? 0) >= 1 && s.step > 17)
+    process.kill(pid, 'SIGKILL')
+    expect((await ended(b.manager, runId)).status).toBe('failed')
+    const cp = b.store.checkpoints.latest(runId)!
+    expect(cp.epoch).toBeGreaterThanOrEqual(1)
+
+    b.manager.resume(runId)
+    const states: RunState[] = []
+    b.manager.progress$(runId).subscribe(s => states.push(s))
+    const final = await ended(b.manager, runId)
+    expect(final).toMatchObject({ status: 'done', step: 3 * 17, epoch: 3, error: null })
+    expect(states.find(s => s.totalSteps > 0)!.step).toBe(cp.step) // it started from the checkpoint
+    expect(stepsOf(b, runId)).toEqual(range(1, 3 * 17))
+    expect(b.store.metrics.series(runId, { scope: 'epoch' })[0].epoch).toEqual([1, 2, 3])
+    expect(() => b.manager.resume(runId)).toThrow(/done and cannot be resumed/)
+  })
+
+  it('refuses to control a run that is not training', async () => {
+    expect(() => b.manager.stop(99)).toThrow(/not training/)
+    expect(() => b.manager.pause(99)).toThrow(/not training/)
+    expect(() => b.manager.resume(99)).toThrow(/no run 99/)
+  })
+})
