@@ -1,6 +1,7 @@
 // The CSP every app response carries is strict: nothing inline, nothing eval'd, nothing remote.
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, securityHeaders } from '../../main/csp.ts'
+import { WRAPPER_STYLE, contentSecurityPolicy, securityHeaders } from '../../main/csp.ts'
 
 const directives = new Map(
   contentSecurityPolicy.split(';').map((d) => {
@@ -21,8 +22,14 @@ describe('Content-Security-Policy', () => {
     for (const d of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) expect(directives.get(d)).toEqual(["'none'"])
   })
 
-  it('has no unsafe source and no remote host anywhere', () => {
-    expect(contentSecurityPolicy).not.toMatch(/unsafe|\*|https?:|wss?:/)
+  it('allows exactly one inline style attribute, Svelte\'s wrapper, by its hash', () => {
+    const hash = createHash('sha256').update(WRAPPER_STYLE).digest('base64')
+    expect(directives.get('style-src-attr')).toEqual(["'unsafe-hashes'", `'sha256-${hash}'`])
+  })
+
+  it('has no other unsafe source and no remote host anywhere', () => {
+    const rest = contentSecurityPolicy.split(';').filter((d) => !d.trim().startsWith('style-src-attr')).join(';')
+    expect(rest).not.toMatch(/unsafe|\*|https?:|wss?:/)
   })
 
   it('is sent with nosniff and no referrer', () => {
