@@ -31,7 +31,9 @@ export interface EpochEvent {
 export interface DoneEvent {
   type: 'done'
   stopped: boolean
+  /** updates done by the end, counting those before a resume */
   steps: number
+  /** epochs completed by the end, counting those before a resume */
   epochs: number
   seconds: number
 }

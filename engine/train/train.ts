@@ -28,6 +28,9 @@ export interface TrainOptions {
   signal?: AbortSignal
   /** default constant */
   schedule?: ScheduleSpec
+  /** continue a run whose first `epoch` epochs (`step` updates) are done: the model and optimizer hold their
+   *  checkpoint, `epochs` stays the run's total, and batches, masks, rates and numbering go on as if uninterrupted */
+  resume?: { epoch: number; step: number }
   /** steps per readback of losses; default 20 */
   reportEvery?: number
   augment?: BatchOptions['augment']
@@ -44,6 +47,9 @@ function checkOptions(o: TrainOptions): void {
   const whole = (v: number, min: number) => Number.isInteger(v) && v >= min
   if (!whole(o.epochs, 1)) throw new Error(`train: epochs must be a whole number ≥ 1, got ${o.epochs}`)
   if (!whole(o.batchSize, 1)) throw new Error(`train: batch size must be a whole number ≥ 1, got ${o.batchSize}`)
+  if (o.resume && !(whole(o.resume.epoch, 0) && o.resume.epoch < o.epochs && whole(o.resume.step, 0))) {
+    throw new Error(`train: cannot resume after epoch ${o.resume.epoch} (step ${o.resume.step}) of a ${o.epochs}-epoch run`)
+  }
   const shape = o.data.inputShape.join('×')
   if (shape !== o.model.inputShape.join('×')) {
     throw new Error(`train: ${o.data.name} holds ${shape} samples but the model's input is ${o.model.inputShape.join('×')}`)
@@ -60,7 +66,7 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
   const params = model.parameters()
   const classes = model.outputShape[0]
   const started = performance.now()
-  let step = 0
+  let step = o.resume?.step ?? 0
   let pending: Pending[] = []
   let groupStart = performance.now()
   let epochLoss = 0
@@ -94,7 +100,7 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
 
   let epoch = 0
   let stopped = false
-  for (epoch = 1; epoch <= o.epochs && !stopped; epoch++) {
+  for (epoch = (o.resume?.epoch ?? 0) + 1; epoch <= o.epochs && !stopped; epoch++) {
     const epochStart = performance.now()
     epochLoss = epochCorrect = epochSamples = 0
     const order = { batchSize: o.batchSize, shuffle: true, seed, epoch, augment: o.augment, normalize: o.normalize }

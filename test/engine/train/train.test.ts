@@ -76,6 +76,41 @@ describe('train', () => {
     expect(c.losses).not.toEqual(a.losses)
   })
 
+  it('a run resumed from its checkpoint after epoch 1 goes on exactly as the uninterrupted run', async () => {
+    const options = (model: ReturnType<typeof buildModel>, optimizer: ReturnType<typeof adam>): TrainOptions => ({
+      model, optimizer, data: bars(96, 9), epochs: 3, batchSize: 16, seed: 4, reportEvery: 4,
+      schedule: { kind: 'cosine', steps: 18, warmup: 3 },
+    })
+    const whole = buildModel(smallCnn(), { seed: 2 })
+    const straight = steps(await collect(train(options(whole, adam({ lr: 0.02 })))))
+
+    const first = buildModel(smallCnn(), { seed: 2 })
+    const firstOptimizer = adam({ lr: 0.02 })
+    const controller = new AbortController()
+    const head: TrainEvent[] = []
+    for await (const e of train({ ...options(first, firstOptimizer), signal: controller.signal })) {
+      head.push(e)
+      if (e.type === 'epoch') controller.abort()
+    }
+    expect(head.at(-1)).toMatchObject({ type: 'done', stopped: true, steps: 6, epochs: 1 })
+    // the checkpoint: parameters, buffers and optimizer state, loaded into a fresh model and optimizer
+    const weights = new Map<string, Float32Array>()
+    for (const [k, t] of [...first.parameters(), ...first.buffers()]) weights.set(k, await t.read())
+    const state = await firstOptimizer.saveState()
+    const resumed = buildModel(smallCnn(), { seed: 99 })
+    resumed.loadParameters(weights)
+    const optimizer = adam({ lr: 0.02 })
+    optimizer.loadState(state)
+    const tail = await collect(train({ ...options(resumed, optimizer), resume: { epoch: 1, step: 6 } }))
+
+    expect([...steps(head), ...steps(tail)]).toEqual(straight.map((e) => ({ ...e, imagesPerSecond: expect.any(Number) })))
+    expect(tail.filter((e) => e.type === 'epoch').map((e) => e.epoch)).toEqual([2, 3])
+    expect(tail.at(-1)).toMatchObject({ type: 'done', stopped: false, steps: 18, epochs: 3 })
+    const read = (m: ReturnType<typeof buildModel>) => Promise.all([...m.parameters().values()].map((t) => t.read()))
+    expect(await read(resumed)).toEqual(await read(whole))
+    await expect(train({ ...options(resumed, optimizer), resume: { epoch: 3, step: 18 } }).next()).rejects.toThrow(/cannot resume after epoch 3/)
+  })
+
   it('an AbortSignal stops the run between steps', async () => {
     const controller = new AbortController()
     const events: TrainEvent[] = []
