@@ -31,7 +31,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const m = URL_LINE.exec(output)
-      if (m) (clearTimeout(timer), done(m[1]))
+      if (!m) return
+      clearTimeout(timer)
+      done(m[1])
     }
     server.stdout.on('data', read)
     server.stderr.on('data', (c: Buffer) => (output += c.toString()))
