@@ -1,0 +1,52 @@
+// `npm run bench`: the engine's speed figures of issue 3 (matmul, conv2d, LeNet-5 on Fashion-MNIST, peak RSS).
+// Flags: --json (one {"name","value","unit","backend"} object per line), --quick (no 3-epoch accuracy run),
+// --backend cpu|webgpu. A figure whose engine part is missing is reported as unavailable, with the reason.
+import { parseArgs } from 'node:util'
+import { startThreadPool } from '../engine/backend/cpu/thread-pool.ts'
+import { getBackend, setBackend, type BackendChoice } from '../engine/index.ts'
+import { convGflops } from './conv.ts'
+import { fashionMissing, lenet } from './lenet.ts'
+import { matmulGflops } from './matmul.ts'
+import type { Figure } from './measure.ts'
+
+const { values: flags } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, backend: { type: 'string', default: 'cpu' } },
+})
+if (flags.backend !== 'cpu' && flags.backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got ${flags.backend}`)
+await setBackend(flags.backend as BackendChoice)
+const backend = getBackend().name
+const threads = backend === 'cpu' ? 1 + (await startThreadPool()) : 0
+
+function report(f: Figure): void {
+  if (flags.json) console.log(JSON.stringify(f))
+  else console.log(`${f.name.padEnd(22)} ${f.value === null ? `unavailable: ${f.unavailable}` : `${+f.value.toPrecision(4)} ${f.unit}`}`)
+}
+
+/** runs `measure` and reports its figures, or every one of `names` as unavailable with the error's message */
+async function section(names: [string, string][], measure: () => Promise<(number | null)[]>): Promise<void> {
+  let values: (number | null)[] = [], why = ''
+  try {
+    values = await measure()
+  } catch (e) {
+    why = (e as Error).message.split('\n')[0]
+  }
+  names.forEach(([name, unit], i) => {
+    const value = values[i] ?? null
+    report({ name, value, unit, backend, ...(value === null ? { unavailable: why || 'not measured (--quick)' } : {}) })
+  })
+}
+
+if (!flags.json) console.log(`backend ${backend}${threads ? `, ${threads} threads` : ''}${flags.quick ? ', quick' : ''}`)
+const missing = fashionMissing()
+await section([['lenet5_train_img_s', 'images/s'], ['lenet5_infer_img_s', 'images/s'], ['lenet5_test_acc_3ep', 'fraction']], async () => {
+  if (missing) throw new Error(missing)
+  const r = await lenet({ quick: flags.quick })
+  return [r.trainImgS, r.inferImgS, r.testAcc]
+})
+await section([['conv2d_fwd_gflops', 'GFLOP/s'], ['conv2d_fwdbwd_gflops', 'GFLOP/s']], async () => {
+  const r = await convGflops()
+  return [r.fwd, r.fwdbwd]
+})
+await section([['matmul_1024_gflops', 'GFLOP/s']], async () => [await matmulGflops()])
+await section([['peak_rss_mb', 'MB']], async () => [process.resourceUsage().maxRSS / 1024])
+process.exit(0) // worker threads and GPU handles would otherwise keep the process alive
