@@ -1,11 +1,13 @@
 // Automatic layout, left to right: each node goes one column after its deepest input (longest-path
 // layering), and the nodes of a column are ordered by the mean row of their inputs, then of their users
-// (barycentre sweeps), to keep edges short and uncrossed. Linear in nodes + edges per sweep.
+// (barycentre sweeps), to keep edges short and uncrossed. Linear in nodes + edges per sweep. A long
+// network wraps, like lines of text, into bands of at most `perBand` columns, so it stays readable when fitted.
 import type { ModelSpec } from '../../engine/graph/index.ts'
 import type { Layout } from './doc.ts'
 
 export const COLUMN = 230 // node width plus the gap an edge label needs
 export const ROW = 130
+const BAND_GAP = 80
 const SWEEPS = 4
 
 /** columns from the inputs; nodes on a cycle (an invalid graph) stay after the inputs they could reach */
@@ -30,7 +32,7 @@ function columns(ids: string[], inputsOf: Map<string, string[]>): Map<string, nu
   return col
 }
 
-export function layeredLayout(spec: ModelSpec): Layout {
+export function layeredLayout(spec: ModelSpec, perBand = 8): Layout {
   const ids = spec.nodes.map((n) => n.id)
   const known = new Set(ids)
   const inputsOf = new Map(spec.nodes.map((n) => [n.id, [...new Set(n.inputs ?? [])].filter((i) => known.has(i) && i !== n.id)]))
@@ -60,6 +62,13 @@ export function layeredLayout(spec: ModelSpec): Layout {
   }
 
   const layout: Layout = {}
-  cols.forEach((c, x) => c.forEach((id, i) => (layout[id] = { x: x * COLUMN, y: (i - (c.length - 1) / 2) * ROW })))
+  let top = 0
+  for (let b = 0; b * perBand < cols.length; b++) {
+    const band = cols.slice(b * perBand, (b + 1) * perBand)
+    const rows = Math.max(...band.map((c) => c.length))
+    const middle = top + ((rows - 1) / 2) * ROW
+    band.forEach((c, x) => c.forEach((id, i) => (layout[id] = { x: x * COLUMN, y: middle + (i - (c.length - 1) / 2) * ROW })))
+    top += rows * ROW + BAND_GAP
+  }
   return layout
 }

@@ -12,16 +12,20 @@ describe('layeredLayout', () => {
     expect([l.a.x, l.b.x, l.c.x]).toEqual([0, COLUMN, 2 * COLUMN])
   })
 
-  it('a chain is one straight row', () => {
-    const l = layeredLayout(TEMPLATES.lenet5.spec())
+  it('a chain is one straight row, wrapped into bands like lines of text', () => {
+    const l = layeredLayout(TEMPLATES.lenet5.spec(), 20)
     expect(new Set(Object.values(l).map((p) => p.y))).toEqual(new Set([0]))
     expect(Object.keys(l)).toHaveLength(13)
+    const wrapped = layeredLayout(TEMPLATES.lenet5.spec(), 8)
+    expect([wrapped.input.x, wrapped.flatten.x, wrapped.fc1.x]).toEqual([0, 7 * COLUMN, 0])
+    expect(wrapped.fc1.y).toBeGreaterThan(wrapped.flatten.y)
+    expect(wrapped.flatten.y).toBe(wrapped.input.y)
   })
 
   it('stacks branches in one column apart and centres them', () => {
     const l = layeredLayout(spec([['a', []], ['b', ['a']], ['c', ['a']], ['d', ['b', 'c']]]))
     expect(l.b.x).toBe(l.c.x)
-    expect(l.b.y + l.c.y).toBe(0)
+    expect((l.b.y + l.c.y) / 2).toBe(l.a.y)
     expect(l.b.y).not.toBe(l.c.y)
   })
 
