@@ -223,3 +223,6 @@ export function provideEditor(editor: Editor): void { setContext(key, editor) }
 export function useEditor(): Editor {
   return getContext<Editor | undefined>(key) ?? (shared ??= new Editor())
 }
+
+/** the context entry that provides an editor, for mounting a component on its own (tests) */
+export const editorContext = (editor: Editor): Map<symbol, Editor> => new Map([[key, editor]])
