@@ -1,0 +1,87 @@
+// The utility-process spawner without Electron: an EventEmitter stands in for Electron's UtilityProcess
+// (same members, same event order: spawn, message, exit). Messages wait for 'spawn', stderr lines explain
+// an exit, and a late exit listener still hears how the process ended.
+
+import { EventEmitter } from 'node:events'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { describeExit, LineTail } from '../../../../main/services/runs/engine-host.ts'
+import { utilitySpawner, type UtilityChild, type UtilityFork } from '../../../../main/services/runs/utility-host.ts'
+
+class FakeUtility extends EventEmitter {
+  readonly pid = 4242
+  readonly stderr = new PassThrough()
+  readonly posted: unknown[] = []
+  killed = false
+  postMessage(m: unknown) { this.posted.push(m) }
+  kill() { this.killed = true; return true }
+}
+
+function spawnOne() {
+  const calls: Parameters<UtilityFork>[] = []
+  let child!: FakeUtility
+  const fork: UtilityFork = (...args) => {
+    calls.push(args)
+    child = new FakeUtility()
+    return child as unknown as UtilityChild
+  }
+  const host = utilitySpawner(fork, '/app/out/engine/node-entry.js')(9)
+  return { host, child, calls }
+}
+
+describe('utilitySpawner', () => {
+  it('forks the entry with a named service and piped stdio', () => {
+    const { calls, host } = spawnOne()
+    expect(calls).toEqual([['/app/out/engine/node-entry.js', ['--run=9'], { serviceName: 'Receptive engine (run 9)', stdio: 'pipe' }]])
+    expect(host.pid).toBe(4242)
+  })
+
+  it('holds messages until the process has spawned', () => {
+    const { host, child } = spawnOne()
+    host.send({ v: 1, type: 'pause' })
+    expect(child.posted).toEqual([])
+    child.emit('spawn')
+    host.send({ v: 1, type: 'resume' })
+    expect(child.posted).toEqual([{ v: 1, type: 'pause' }, { v: 1, type: 'resume' }])
+  })
+
+  it('relays messages and reports the exit with the last stderr lines', async () => {
+    const { host, child } = spawnOne()
+    const got: unknown[] = []
+    host.onMessage(m => got.push(m))
+    child.emit('spawn')
+    child.emit('message', { v: 1, type: 'paused' })
+    child.stderr.write('RangeError: Array buffer allocation failed\n    at train\n')
+    await new Promise(r => setImmediate(r))
+    child.emit('exit', 134)
+    expect(got).toEqual([{ v: 1, type: 'paused' }])
+    const exits: string[] = []
+    host.onExit(e => exits.push(describeExit(e)))
+    expect(exits).toEqual(['The engine host exited with code 134 before the run ended; its last output:\nRangeError: Array buffer allocation failed\n    at train'])
+    host.send({ v: 1, type: 'stop' }) // after exit: dropped, not thrown
+    expect(child.posted).toEqual([])
+  })
+
+  it('kills the process', () => {
+    const { host, child } = spawnOne()
+    host.kill()
+    expect(child.killed).toBe(true)
+  })
+})
+
+describe('LineTail', () => {
+  it('keeps the last lines across chunk boundaries, skipping blank ones', () => {
+    const t = new LineTail(2)
+    t.push('one\ntw')
+    t.push('o\n\nthree\nfou')
+    expect(t.get()).toEqual(['three', 'fou'])
+    t.push('r\n')
+    expect(t.get()).toEqual(['three', 'four'])
+  })
+
+  it('shortens very long lines', () => {
+    const t = new LineTail()
+    t.push(`${'x'.repeat(2000)}\n`)
+    expect(t.get()[0]).toHaveLength(501)
+  })
+})
