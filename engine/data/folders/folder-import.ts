@@ -114,7 +114,8 @@ export async function importClassFolders<H>(root: string, codec: FolderCodec<H>,
     }
   }
   if (!used.size) {
-    throw new DataError(root, `no usable ${codec.noun} found (${skippedFiles} files skipped, ${bad.length - skippedFiles} class folders left empty)`, bad)
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+    throw new DataError(root, `no usable ${codec.noun} found (${count(skippedFiles, 'file')} skipped, ${count(bad.length - skippedFiles, 'class folder')} left empty)`, bad)
   }
   const classes = allClasses.filter((_, k) => used.has(k))
   const remap = allClasses.map((c) => classes.indexOf(c))
