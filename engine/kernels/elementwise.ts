@@ -1,12 +1,14 @@
 // Elementwise primitives as table rows: unary y = f(x, a) with an optional scalar a, and binary
 // z = f(x, y) with numpy broadcasting. Each row carries its CPU function and its WGSL expression,
 // so adding a function is one line here. Gradients live with the ops (engine/ops/), not here.
-import type { FloatArray } from '../backend/backend.ts'
 import { defineKernel } from './kernel.ts'
-import { sizeOf, walkRuns } from './strides.ts'
+import { contiguousStrides, sizeOf, walkRuns } from './strides.ts'
 
-interface UnaryRow { f: (x: number, a: number) => number; wgsl: string }
-interface BinaryRow { f: (x: number, y: number) => number; wgsl: string }
+type Arr = Float32Array | Float64Array | Int32Array
+// a call through the table costs a few ns per element (the call site sees every row); the rows on a
+// training step's hot path also carry the same math as a whole loop, which the JIT compiles inline
+interface UnaryRow { f: (x: number, a: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, a: number) => void }
+interface BinaryRow { f: (x: number, y: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, z: Arr) => void }
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
 
@@ -20,7 +22,10 @@ export const unaryRows = {
   sign: { f: Math.sign, wgsl: 'sign(x)' },
   square: { f: (x) => x * x, wgsl: 'x * x' },
   reciprocal: { f: (x) => 1 / x, wgsl: '1.0 / x' },
-  relu: { f: (x) => (x > 0 ? x : 0), wgsl: 'max(x, 0.0)' },
+  relu: {
+    f: (x) => (x > 0 ? x : 0), wgsl: 'max(x, 0.0)',
+    loop: (x, y) => { for (let i = 0; i < y.length; i++) y[i] = x[i] > 0 ? x[i] : 0 },
+  },
   sigmoid: { f: sigmoid, wgsl: '1.0 / (1.0 + exp(-x))' },
   tanh: { f: Math.tanh, wgsl: 'tanh(x)' },
   /** x for x > 0, a·x otherwise */
@@ -28,7 +33,10 @@ export const unaryRows = {
   /** the slope of leakyRelu: 1 for x > 0, a otherwise (a = 0 gives relu's) */
   leakySlope: { f: (x, a) => (x > 0 ? 1 : a), wgsl: 'select(a, 1.0, x > 0.0)' },
   addScalar: { f: (x, a) => x + a, wgsl: 'x + a' },
-  mulScalar: { f: (x, a) => x * a, wgsl: 'x * a' },
+  mulScalar: {
+    f: (x, a) => x * a, wgsl: 'x * a',
+    loop: (x, y, a) => { for (let i = 0; i < y.length; i++) y[i] = x[i] * a },
+  },
   /** a − x */
   rsubScalar: { f: (x, a) => a - x, wgsl: 'a - x' },
   /** a / x */
@@ -38,9 +46,15 @@ export const unaryRows = {
 } satisfies Record<string, UnaryRow>
 
 export const binaryRows = {
-  add: { f: (x, y) => x + y, wgsl: 'x + y' },
+  add: {
+    f: (x, y) => x + y, wgsl: 'x + y',
+    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = x[i] + y[i] },
+  },
   sub: { f: (x, y) => x - y, wgsl: 'x - y' },
-  mul: { f: (x, y) => x * y, wgsl: 'x * y' },
+  mul: {
+    f: (x, y) => x * y, wgsl: 'x * y',
+    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = x[i] * y[i] },
+  },
   div: { f: (x, y) => x / y, wgsl: 'x / y' },
   max: { f: (x, y) => (x >= y ? x : y), wgsl: 'max(x, y)' },
   min: { f: (x, y) => (x <= y ? x : y), wgsl: 'min(x, y)' },
@@ -48,7 +62,10 @@ export const binaryRows = {
   /** 1 where x equals y, else 0 */
   eq: { f: (x, y) => (x === y ? 1 : 0), wgsl: 'select(0.0, 1.0, x == y)' },
   /** x where y > 0, else 0 (relu's backward: dy masked by the input) */
-  maskPositive: { f: (x, y) => (y > 0 ? x : 0), wgsl: 'select(0.0, x, y > 0.0)' },
+  maskPositive: {
+    f: (x, y) => (y > 0 ? x : 0), wgsl: 'select(0.0, x, y > 0.0)',
+    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = y[i] > 0 ? x[i] : 0 },
+  },
 } satisfies Record<string, BinaryRow>
 
 export type UnaryOp = keyof typeof unaryRows
@@ -57,7 +74,9 @@ export type BinaryOp = keyof typeof binaryRows
 export const unary = defineKernel<{ op: UnaryOp; a?: number }>({
   name: 'unary',
   cpu([x], [y], { op, a = 0 }) {
-    const f = unaryRows[op].f
+    const row: UnaryRow = unaryRows[op]
+    if (row.loop) return row.loop(x, y, a)
+    const f = row.f
     for (let i = 0; i < y.length; i++) y[i] = f(x[i], a)
   },
 })
@@ -73,22 +92,24 @@ export interface BinaryParams {
 export const binary = defineKernel<BinaryParams>({
   name: 'binary',
   cpu([x, y], [z], { op, outShape, strideX, strideY }) {
-    const f = binaryRows[op].f
+    const row: BinaryRow = binaryRows[op], f = row.f
+    if (sizeOf(outShape) !== z.length) throw new Error('binary: output size does not match its shape')
     if (x.length === z.length && y.length === z.length) {
+      if (row.loop) return row.loop(x, y, z)
       for (let i = 0; i < z.length; i++) z[i] = f(x[i], y[i])
       return
     }
-    if (y.length === 1 && x.length === z.length) {
-      const v = y[0]
-      for (let i = 0; i < z.length; i++) z[i] = f(x[i], v)
-      return
-    }
-    const out = z as FloatArray
-    const inner = outShape.length ? outShape[outShape.length - 1] : 1
-    const sx = strideX.length ? strideX[strideX.length - 1] : 0, sy = strideY.length ? strideY[strideY.length - 1] : 0
-    if (sizeOf(outShape) !== z.length) throw new Error('binary: output size does not match its shape')
-    walkRuns(outShape, [strideX, strideY], (o, [ox, oy]) => {
-      for (let j = 0; j < inner; j++) out[o + j] = f(x[ox + j * sx], y[oy + j * sy])
+    walkRuns(outShape, [contiguousStrides(outShape), strideX, strideY], (_, [o, ox, oy], n, [, sx, sy]) => {
+      if (op === 'add' && sx === 1 && sy === 0) {
+        const v = y[oy] // a bias added along a run: the hottest broadcast
+        for (let j = 0; j < n; j++) z[o + j] = x[ox + j] + v
+      } else if (sy === 0) {
+        const v = y[oy]
+        for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], v)
+      } else if (sx === 0) {
+        const v = x[ox]
+        for (let j = 0; j < n; j++) z[o + j] = f(v, y[oy + j * sy])
+      } else for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], y[oy + j * sy])
     })
   },
 })

@@ -16,19 +16,18 @@ export const reduce = defineKernel<ReduceParams>({
     if (inShape.length === 0) { y[0] = x[0]; return }
     const keep = inShape.map((d, i) => (axes.includes(i) ? 1 : d))
     const outStrides = contiguousStrides(keep).map((s, i) => (axes.includes(i) ? 0 : s))
-    const inner = inShape[inShape.length - 1], so = outStrides[outStrides.length - 1]
-    walkRuns(inShape, [contiguousStrides(inShape), outStrides], (i, [, o]) => {
+    walkRuns(inShape, [contiguousStrides(inShape), outStrides], (_, [i, o], n, [, so]) => {
       if (op === 'sum') {
         if (so === 0) {
           let acc = 0
-          for (let j = 0; j < inner; j++) acc += x[i + j]
+          for (let j = 0; j < n; j++) acc += x[i + j]
           y[o] += acc
-        } else for (let j = 0; j < inner; j++) y[o + j] += x[i + j]
+        } else for (let j = 0; j < n; j++) y[o + j] += x[i + j]
       } else if (so === 0) {
         let m = y[o]
-        for (let j = 0; j < inner; j++) if (x[i + j] > m || Number.isNaN(x[i + j])) m = x[i + j]
+        for (let j = 0; j < n; j++) if (x[i + j] > m || Number.isNaN(x[i + j])) m = x[i + j]
         y[o] = m
-      } else for (let j = 0; j < inner; j++) if (x[i + j] > y[o + j] || Number.isNaN(x[i + j])) y[o + j] = x[i + j]
+      } else for (let j = 0; j < n; j++) if (x[i + j] > y[o + j] || Number.isNaN(x[i + j])) y[o + j] = x[i + j]
     })
   },
 })

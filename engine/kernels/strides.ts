@@ -29,23 +29,46 @@ export function stridesIn(shape: readonly number[], outShape: readonly number[])
   return outShape.map((_, d) => (d < off || shape[d - off] === 1 ? 0 : own[d - off]))
 }
 
+/** merges adjacent axes that every operand steps through contiguously (and drops size-1 axes), for longer inner runs */
+export function coalesce(shape: readonly number[], strides: number[][]): { shape: number[]; strides: number[][] } {
+  const outShape: number[] = [], outStrides: number[][] = strides.map(() => [])
+  shape.forEach((size, d) => {
+    if (size === 1) return
+    const last = outShape.length - 1
+    if (last >= 0 && strides.every((s, k) => outStrides[k][last] === s[d] * size)) {
+      outShape[last] *= size
+      strides.forEach((s, k) => { outStrides[k][last] = s[d] })
+    } else {
+      outShape.push(size)
+      strides.forEach((s, k) => outStrides[k].push(s[d]))
+    }
+  })
+  return { shape: outShape, strides: outStrides }
+}
+
 /**
- * Calls visit(o, offsets) for each run of `inner` consecutive output elements starting at o, where
- * offsets[k] is where operand k's run starts; operand k steps by strides[k][last] within the run.
+ * Walks `shape` row-major in runs along the (coalesced) last axis: visit(o, offsets, n, steps) for each run of
+ * n elements starting at flat index o, where operand k's run starts at offsets[k] and steps by steps[k].
+ * Every operand's strides are given in the walked index space (0 on broadcast or reduced axes).
  */
-export function walkRuns(outShape: readonly number[], strides: number[][], visit: (o: number, offsets: number[]) => void): void {
-  const nd = outShape.length
+export function walkRuns(
+  walked: readonly number[], operandStrides: number[][],
+  visit: (o: number, offsets: number[], n: number, steps: number[]) => void,
+): void {
+  const { shape, strides } = coalesce(walked, operandStrides)
+  const nd = shape.length
   const offsets = strides.map(() => 0)
-  if (nd === 0) { visit(0, offsets); return }
-  const inner = outShape[nd - 1], total = sizeOf(outShape)
+  if (nd === 0) { visit(0, offsets, sizeOf(walked), strides.map(() => 0)); return }
+  const inner = shape[nd - 1], total = sizeOf(shape)
+  const steps = strides.map((s) => s[nd - 1])
   const idx = new Array<number>(nd).fill(0)
   for (let o = 0; o < total; o += inner) {
-    visit(o, offsets)
+    visit(o, offsets, inner, steps)
     for (let d = nd - 2; d >= 0; d--) {
       idx[d]++
       for (let k = 0; k < strides.length; k++) offsets[k] += strides[k][d]
-      if (idx[d] < outShape[d]) break
-      for (let k = 0; k < strides.length; k++) offsets[k] -= strides[k][d] * outShape[d]
+      if (idx[d] < shape[d]) break
+      for (let k = 0; k < strides.length; k++) offsets[k] -= strides[k][d] * shape[d]
       idx[d] = 0
     }
   }
