@@ -189,7 +189,11 @@ describe('buildModel: errors name the node', () => {
     const spec = specWith([1, 4, 4], { op: 'conv', filters: 2, kernel: [5, 5] })
     expect(() => buildModel(spec)).toThrow(GraphError)
     expect(() => buildModel(spec)).toThrow(/n \(conv\): kernel 5×5 is larger than the 4×4 input with valid padding/)
-    expect(() => buildModel({ ...spec, nodes: [...spec.nodes, { id: 'q', op: 'magic', inputs: ['n'] }] })).toThrow(/q/)
+    expect(() => buildModel({ ...spec, nodes: [...spec.nodes, { id: 'q', op: 'magic', inputs: ['n'] }] })).toThrow(/q: unknown op "magic"/)
+    expect(() => buildModel(specWith([2, 4, 4], { op: 'dense', units: 3 }))).toThrow(/n \(dense\): needs a flat input, but the input is 2×4×4/)
+    // a negative output size: the dilated kernel does not fit
+    expect(() => buildModel(specWith([3, 8, 8], { op: 'conv', filters: 2, kernel: [3, 3], dilation: [4, 4] })))
+      .toThrow(/n \(conv\): kernel 3×3 \(dilated to 9×9\) is larger than the 8×8 input/)
   })
 
   it('an input batch of the wrong shape names the input node and both shapes', () => {
