@@ -78,6 +78,24 @@ describe('decoded-data cache', () => {
     expect((await importDataset(data, {}, ctx)).notes).toContain(FROM_CACHE)
   })
 
+  it('keeps both splits, the bad-file list and the notes', async () => {
+    const root = scratch()
+    for (const d of ['train/a', 'train/b', 'test/b']) mkdirSync(join(root, 'data', d), { recursive: true })
+    copyFileSync(fixture('images/rgb.png'), join(root, 'data/train/a/1.png'))
+    copyFileSync(fixture('images/rgba.png'), join(root, 'data/train/b/1.png'))
+    copyFileSync(fixture('images/grey.png'), join(root, 'data/test/b/1.png'))
+    writeFileSync(join(root, 'data/test/b/x.txt'), 'text')
+    const ctx = { cacheDir: join(root, 'cache') }
+    const first = await importDataset(join(root, 'data'), {}, ctx)
+    const second = await importDataset(join(root, 'data'), {}, ctx)
+    expect(second.notes).toEqual([...first.notes, FROM_CACHE])
+    expect(second.bad).toEqual(first.bad)
+    expect(second.bad).toHaveLength(1)
+    expect(readAll(second.train)).toEqual(readAll(first.train))
+    expect(readAll(second.test!)).toEqual(readAll(first.test!))
+    expect([second.train.name, second.test!.name]).toEqual(['data (train)', 'data (test)'])
+  })
+
   it('writes nothing when the import is cancelled', async () => {
     const root = imageFolder()
     const ctx = { cacheDir: join(root, 'cache'), signal: AbortSignal.abort() }
