@@ -68,21 +68,21 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
   const started = performance.now()
   let step = o.resume?.step ?? 0
   let pending: Pending[] = []
-  let groupStart = performance.now()
+  let groupStart = 0
   let epochLoss = 0
   let epochCorrect = 0
   let epochSamples = 0
 
-  /** reads back the pending steps and turns them into events; throws on a NaN loss */
-  async function flush(): Promise<StepEvent[]> {
+  /** reads back the pending steps and yields their events; throws at the first non-finite loss */
+  async function* flush(): AsyncGenerator<StepEvent> {
     const group = pending
     pending = []
-    if (group.length === 0) return []
+    if (group.length === 0) return
     const values = await Promise.all(group.flatMap((p) => [p.loss.read(), p.logits.read()]))
     const images = group.reduce((n, p) => n + p.labels.length, 0)
-    const seconds = (performance.now() - groupStart) / 1000
+    const imagesPerSecond = images / Math.max((performance.now() - groupStart) / 1000, 1e-9)
     groupStart = performance.now()
-    return group.map((p, i) => {
+    for (const [i, p] of group.entries()) {
       const loss = values[2 * i][0]
       if (!Number.isFinite(loss)) {
         throw new Error(`training diverged: the loss is ${loss} at step ${p.step} (epoch ${p.epoch}, learning rate ${p.lr}); try a lower learning rate`)
@@ -91,11 +91,8 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
       epochLoss += loss * p.labels.length
       epochCorrect += correct
       epochSamples += p.labels.length
-      return {
-        type: 'step', step: p.step, epoch: p.epoch, loss, accuracy: correct / p.labels.length,
-        imagesPerSecond: images / Math.max(seconds, 1e-9), lr: p.lr,
-      }
-    })
+      yield { type: 'step', step: p.step, epoch: p.epoch, loss, accuracy: correct / p.labels.length, imagesPerSecond, lr: p.lr }
+    }
   }
 
   let epoch = 0
@@ -103,6 +100,7 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
   for (epoch = (o.resume?.epoch ?? 0) + 1; epoch <= o.epochs && !stopped; epoch++) {
     const epochStart = performance.now()
     epochLoss = epochCorrect = epochSamples = 0
+    groupStart = epochStart // not counting the previous epoch's validation
     const order = { batchSize: o.batchSize, shuffle: true, seed, epoch, augment: o.augment, normalize: o.normalize }
     for (const batch of batches(o.data, order)) {
       if (o.signal?.aborted) { stopped = true; break }
@@ -116,11 +114,11 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
       optimizer.zeroGrad(params)
       pending.push({ step, epoch, lr, loss: loss.detach(), logits: logits.detach(), labels: batch.labels })
       if (pending.length >= reportEvery) {
-        yield* await flush()
+        yield* flush()
         await yieldToEventLoop()
       }
     }
-    yield* await flush()
+    yield* flush()
     if (stopped) break
     const train = { loss: epochLoss / epochSamples, accuracy: epochCorrect / epochSamples }
     const seconds = (performance.now() - epochStart) / 1000

@@ -137,7 +137,12 @@ describe('train', () => {
     await expect(collect(run)).rejects.toThrow(/loss is NaN at step 1 \(epoch 1/)
     // divergence: a huge rate blows the loss up within a few steps
     const diverging = train({ model: buildModel(smallCnn()), data, optimizer: sgd({ lr: 1e12 }), epochs: 3, batchSize: 8 })
-    await expect(collect(diverging)).rejects.toThrow(/training diverged: the loss is (NaN|Infinity) at step \d+/)
+    const seen: TrainEvent[] = []
+    const error = await (async () => { try { for await (const e of diverging) seen.push(e) } catch (e) { return e as Error } })()
+    expect(error?.message).toMatch(/training diverged: the loss is (NaN|Infinity) at step \d+/)
+    // every step before the bad one was reported, in order
+    const bad = Number(/at step (\d+)/.exec(error!.message)![1])
+    expect(steps(seen).map((e) => e.step)).toEqual([...Array(bad - 1).keys()].map((i) => i + 1))
   })
 
   it('refuses data that does not fit the model, naming both shapes', async () => {
