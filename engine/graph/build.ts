@@ -89,8 +89,9 @@ export function buildModel(spec: unknown, options: BuildOptions = {}): Model {
     for (const [name, def] of Object.entries(shapes.nodes[node.id].paramShapes)) {
       const key = `${node.id}.${name}`
       const t = createParam(key, def, seed, init)
-      owned[node.id][name] = t;
-      (def.trainable ? params : buffers).set(key, t)
+      owned[node.id][name] = t
+      if (def.trainable) params.set(key, t)
+      else buffers.set(key, t)
     }
   }
 

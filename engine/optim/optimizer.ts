@@ -2,7 +2,7 @@
 // (parameter and state buffers are read and rewritten; the gradient is only read), so a step never reads
 // back. State lives per parameter name, which is what a checkpoint stores and a resumed run loads.
 
-import type { DeviceBuffer } from '../backend/backend.ts'
+import type { DeviceBuffer, FloatArray } from '../backend/backend.ts'
 import { getBackend } from '../backend/select.ts'
 import { defineKernel, type Kernel } from '../kernels/kernel.ts'
 import type { Tensor } from '../tensor.ts'
@@ -29,7 +29,7 @@ export class Optimizer {
     // outputs are in-out: [parameter, ...slots]; the one input is the gradient
     this.kernel = defineKernel<StepParams>({
       name: `${rule.kind}-update`,
-      cpu: ([g], [p, ...slots], { t, lr }) => rule.apply(p as Float32Array, g as Float32Array, slots as Float32Array[], t, lr),
+      cpu: ([g], [p, ...slots], { t, lr }) => rule.apply(p as FloatArray, g as FloatArray, slots as FloatArray[], t, lr),
     })
   }
 
