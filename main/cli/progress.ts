@@ -13,7 +13,7 @@ const units = (p: ImportProgress, x: number) => (p.unit === 'bytes' ? `${(x / 2 
 export function progressLine(write: (text: string) => void, now: () => number = Date.now): ProgressLine {
   let phase = ''
   let started = 0
-  let last = 0
+  let last = -Infinity
   let shown = false
   return {
     update(p) {
