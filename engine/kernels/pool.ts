@@ -3,7 +3,7 @@
 // and Lp, (Σ x^p)^(1/p) as PyTorch's LPPool. PyTorch's LPPool takes no padding; here padding counts as
 // zeros, which for p > 0 is the same as leaving it out of the sum.
 import { defineKernel } from './kernel.ts'
-import { validRange, volume, type Window } from './window-geometry.ts'
+import { volume, windowTaps, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
 
 export type PoolMode = 'max' | 'avg' | 'lp'
@@ -17,58 +17,33 @@ export interface PoolParams {
   planes: number
 }
 
-/**
- * For every output position of every plane: fills taps[0…n) with the x indices its window covers inside
- * the input (padding is skipped) and calls visit(y index, n). Indices are absolute; max argmax is plane-relative.
- */
-function forEachWindow(w: Window, planes: number, taps: Int32Array, visit: (o: number, n: number, xPlane: number) => void): void {
-  const [iD, iH, iW] = w.in, [kD, kH, kW] = w.kernel, [sD, sH, sW] = w.stride
-  const [dD, dH, dW] = w.dilation, [pD, pH, pW] = w.pad, [oD, oH, oW] = w.out
-  const inVol = iD * iH * iW
+/** outputs: [y] for avg and lp, [y, argmax] for max (Int32, the offset of the maximum within its plane) */
+export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p, planes }: PoolParams): void {
+  const { start, taps } = windowTaps(window)
+  const inVol = volume(window.in), outVol = start.length - 1
   for (let plane = 0, o = 0; plane < planes; plane++) {
-    const xPlane = plane * inVol
-    for (let od = 0; od < oD; od++) {
-      const bd = od * sD - pD, [d0, d1] = validRange(bd, dD, iD, kD)
-      for (let oh = 0; oh < oH; oh++) {
-        const bh = oh * sH - pH, [h0, h1] = validRange(bh, dH, iH, kH)
-        for (let ow = 0; ow < oW; ow++, o++) {
-          const bw = ow * sW - pW, [w0, w1] = validRange(bw, dW, iW, kW)
-          let n = 0
-          for (let kd = d0; kd < d1; kd++) {
-            for (let kh = h0; kh < h1; kh++) {
-              const rowStart = xPlane + ((bd + kd * dD) * iH + bh + kh * dH) * iW + bw
-              for (let kw = w0; kw < w1; kw++) taps[n++] = rowStart + kw * dW
-            }
-          }
-          visit(o, n, xPlane)
+    const xb = plane * inVol
+    for (let q = 0; q < outVol; q++, o++) {
+      const t0 = start[q], t1 = start[q + 1]
+      if (mode === 'max') {
+        let best = -Infinity, at = t0 < t1 ? taps[t0] : 0
+        for (let t = t0; t < t1; t++) {
+          const v = x[xb + taps[t]]
+          if (!(v <= best)) { best = v; at = taps[t] } // NaN wins, as in PyTorch
         }
+        y[o] = best
+        argmax[o] = at
+      } else if (mode === 'avg') {
+        let sum = 0
+        for (let t = t0; t < t1; t++) sum += x[xb + taps[t]]
+        y[o] = t1 > t0 ? sum / (t1 - t0) : 0
+      } else {
+        let sum = 0
+        for (let t = t0; t < t1; t++) sum += p === 2 ? x[xb + taps[t]] ** 2 : x[xb + taps[t]] ** p
+        y[o] = p === 2 ? Math.sqrt(sum) : sum ** (1 / p)
       }
     }
   }
-}
-
-/** outputs: [y] for avg and lp, [y, argmax] (Int32, relative to the plane) for max */
-export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p, planes }: PoolParams): void {
-  const taps = new Int32Array(volume(window.kernel))
-  forEachWindow(window, planes, taps, (o, n, xPlane) => {
-    if (mode === 'max') {
-      let best = -Infinity, at = n > 0 ? taps[0] : xPlane
-      for (let t = 0; t < n; t++) {
-        const v = x[taps[t]]
-        if (!(v <= best)) { best = v; at = taps[t] } // NaN wins, as in PyTorch
-      }
-      y[o] = best
-      argmax[o] = at - xPlane
-    } else if (mode === 'avg') {
-      let sum = 0
-      for (let t = 0; t < n; t++) sum += x[taps[t]]
-      y[o] = n > 0 ? sum / n : 0
-    } else {
-      let sum = 0
-      for (let t = 0; t < n; t++) sum += p === 2 ? x[taps[t]] * x[taps[t]] : x[taps[t]] ** p
-      y[o] = p === 2 ? Math.sqrt(sum) : sum ** (1 / p)
-    }
-  })
 }
 
 /**
@@ -77,21 +52,27 @@ export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { wind
  */
 export function poolBackward([dy, a, b]: TypedArray[], [dx]: TypedArray[], { window, mode, p, planes }: PoolParams): void {
   dx.fill(0)
-  const taps = new Int32Array(volume(window.kernel))
+  const inVol = volume(window.in), outVol = volume(window.out)
   if (mode === 'max') {
-    const outVol = volume(window.out), inVol = volume(window.in)
-    for (let o = 0; o < dy.length; o++) dx[Math.floor(o / outVol) * inVol + a[o]] += dy[o]
+    for (let plane = 0, o = 0; plane < planes; plane++) {
+      for (let q = 0; q < outVol; q++, o++) dx[plane * inVol + a[o]] += dy[o]
+    }
     return
   }
-  forEachWindow(window, planes, taps, (o, n) => {
-    if (mode === 'avg') {
-      const g = n > 0 ? dy[o] / n : 0
-      for (let t = 0; t < n; t++) dx[taps[t]] += g
-    } else if (b[o] !== 0) {
-      const g = dy[o] * b[o] ** (1 - p)
-      for (let t = 0; t < n; t++) dx[taps[t]] += p === 2 ? g * a[taps[t]] : g * a[taps[t]] ** (p - 1)
+  const { start, taps } = windowTaps(window)
+  for (let plane = 0, o = 0; plane < planes; plane++) {
+    const xb = plane * inVol
+    for (let q = 0; q < outVol; q++, o++) {
+      const t0 = start[q], t1 = start[q + 1]
+      if (mode === 'avg') {
+        const g = t1 > t0 ? dy[o] / (t1 - t0) : 0
+        for (let t = t0; t < t1; t++) dx[xb + taps[t]] += g
+      } else if (b[o] !== 0) {
+        const g = dy[o] * b[o] ** (1 - p)
+        for (let t = t0; t < t1; t++) dx[xb + taps[t]] += p === 2 ? g * a[xb + taps[t]] : g * a[xb + taps[t]] ** (p - 1)
+      }
     }
-  })
+  }
 }
 
 export const pool = defineKernel<PoolParams>({ name: 'pool', cpu: poolForward })

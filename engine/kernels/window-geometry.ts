@@ -129,6 +129,34 @@ export function windowRows(w: Window, flip: boolean, layout: ColumnLayout): Int3
   return rows
 }
 
+/**
+ * What each output position of a plane reads, for pooling: output o covers taps[start[o]] … taps[start[o+1] − 1],
+ * offsets from the plane's start (padding is left out). The same for every plane, so it is built once per call.
+ */
+export function windowTaps(w: Window): { start: Int32Array; taps: Int32Array } {
+  const [iD, iH, iW] = w.in, [kD, kH, kW] = w.kernel, [sD, sH, sW] = w.stride
+  const [dD, dH, dW] = w.dilation, [pD, pH, pW] = w.pad, [oD, oH, oW] = w.out
+  const start = new Int32Array(oD * oH * oW + 1), taps = new Int32Array(oD * oH * oW * kD * kH * kW)
+  let o = 0, n = 0
+  for (let od = 0; od < oD; od++) {
+    const bd = od * sD - pD, [d0, d1] = validRange(bd, dD, iD, kD)
+    for (let oh = 0; oh < oH; oh++) {
+      const bh = oh * sH - pH, [h0, h1] = validRange(bh, dH, iH, kH)
+      for (let ow = 0; ow < oW; ow++) {
+        const bw = ow * sW - pW, [w0, w1] = validRange(bw, dW, iW, kW)
+        for (let kd = d0; kd < d1; kd++) {
+          for (let kh = h0; kh < h1; kh++) {
+            const row = ((bd + kd * dD) * iH + bh + kh * dH) * iW + bw
+            for (let kw = w0; kw < w1; kw++) taps[n++] = row + kw * dW
+          }
+        }
+        start[++o] = n
+      }
+    }
+  }
+  return { start, taps }
+}
+
 /** where plane `plane` starts in x and in the columns */
 export function planeStarts(w: Window, layout: ColumnLayout, plane: number): [number, number] {
   const n = Math.floor(plane / w.channels), c = plane - n * w.channels
