@@ -22,7 +22,8 @@ export function progressLine(write: (text: string) => void, now: () => number = 
       if (t - last < 100 && p.done < p.total) return
       last = t
       const fraction = p.total ? p.done / p.total : 0
-      const eta = fraction > 0 && fraction < 1 ? `, about ${Math.ceil(((t - started) / fraction - (t - started)) / 1000)} s left` : ''
+      // an estimate needs a second of history to mean anything
+      const eta = fraction > 0 && fraction < 1 && t - started >= 1000 ? `, about ${Math.ceil(((t - started) / fraction - (t - started)) / 1000)} s left` : ''
       write(`\r\x1b[2K${p.phase} ${units(p, p.done)} of ${units(p, p.total)} ${p.unit === 'files' ? 'files ' : ''}(${Math.floor(fraction * 100)}%${eta})`)
       shown = true
     },
