@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
     const hub = createEventHub(contract)
     const projects = new ProjectService({
       appVersion: app.getVersion(),
-      settingsDir: app.getPath('userData'),
+      settingsDir: process.env.RECEPTIVE_SETTINGS_DIR || app.getPath('userData'),
       cwd: process.cwd(),
       onChange: (info) => hub.emit('project.changed', info),
     }, project)
