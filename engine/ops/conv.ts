@@ -1,6 +1,7 @@
 // Convolution, 1D/2D/3D: unfold the input into columns [N, C·K, P], then one batched matmul with the
 // weights [F, C·K] broadcast over the batch. Backward: dW sums dY·colsᵀ over the batch, dcols = Wᵀ·dY
-// folds back onto the input. flip (true convolution) mirrors the kernel inside unfold, at no cost.
+// folds back onto the input. flip (true convolution) mirrors the kernel inside unfold, at no cost; a 1×1
+// kernel with stride 1 and no padding needs no unfold at all (x already is its columns).
 import { isGradEnabled, record } from '../autograd.ts'
 import { fold } from '../kernels/fold.ts'
 import { matmul } from '../kernels/matmul.ts'
@@ -42,11 +43,13 @@ export function conv(x: Tensor, w: Tensor, b?: Tensor, opts: ConvOptions = {}): 
   const g = windowGeometry('conv', 'kernel', x.shape, kernel, opts)
   const rows = c * volume(kernel), positions = volume(g.out)
   const params: UnfoldParams = { window: g.window, flip: opts.flip ?? false, layout: imageMajor(g.window), planes: n * c }
-  const cols = launch(unfold, [x], [n, rows, positions], params)
+  const pointwise = rows === c && g.window.stride.every((v) => v === 1) && g.pads.every(([lo, hi]) => lo === 0 && hi === 0)
+  const cols = pointwise ? x.view([n, rows, positions]) : launch(unfold, [x], [n, rows, positions], params)
+  const release = () => { if (!pointwise) cols.dispose() }
   const yShape = [n, f, ...g.out], biasView = [f, ...g.out.map(() => 1)]
   const y = addBias(launch(matmul, [w, cols], yShape, { batch: n, m: f, n: positions, k: rows, strideA: 0 }), b, biasView)
   if (!isGradEnabled() || !(x.requiresGrad || w.requiresGrad || b?.requiresGrad)) {
-    cols.dispose()
+    release()
     return y
   }
   return record('conv', y, b ? [x, w, b] : [x, w], (dy) => {
@@ -56,10 +59,10 @@ export function conv(x: Tensor, w: Tensor, b?: Tensor, opts: ConvOptions = {}): 
     let dx = null
     if (x.requiresGrad) {
       const dcols = launch(matmul, [w, dy], [n, rows, positions], { batch: n, m: rows, n: positions, k: f, transA: true, strideA: 0 })
-      dx = launch(fold, [dcols], x.shape, params)
-      dcols.dispose()
+      dx = pointwise ? dcols.view(x.shape) : launch(fold, [dcols], x.shape, params)
+      if (!pointwise) dcols.dispose()
     }
-    cols.dispose()
+    release()
     return [dx, dw, biasGrad(dy, b, biasView)]
   })
 }

@@ -31,6 +31,7 @@ describe('conv gradients (float64 finite differences, batch 3)', () => {
     ['2D full dilation 2, true convolution', [3, 1, 5, 6], [2, 1, 3, 2], { padding: 'full', dilation: [2, 2], flip: true }],
     ['2D explicit padding, stride 3×2', [3, 2, 8, 7], [2, 2, 3, 3], { padding: [[2, 0], [1, 3]] as Padding, stride: [3, 2] }],
     ['3D same stride 2', [3, 1, 4, 5, 3], [2, 1, 3, 3, 1], { padding: 'same', stride: [2, 2, 1] }],
+    ['2D 1×1 pointwise (no unfold)', [3, 3, 4, 5], [2, 3, 1, 1], {}],
     ['3D valid dilation 2, true convolution', [3, 2, 5, 4, 5], [2, 2, 2, 1, 3], { dilation: [2, 1, 2], flip: true }],
   ]
   for (const [name, xShape, wShape, opts] of cases) {
