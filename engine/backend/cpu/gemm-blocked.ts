@@ -1,12 +1,14 @@
 // The fast float32 gemm body: Goto-style blocking (k panels of at most KC, MC-row blocks, NC-column blocks) around
-// the WebAssembly SIMD tile. C is gathered into the kernel's memory padded to whole tiles, accumulated there across
-// the k panels, and copied back once. A part (items × columns) lets the thread pool split one call.
+// the WebAssembly SIMD kernel. C is gathered into the kernel's memory padded to whole tiles, accumulated there
+// across the k panels (and across items that sum into one C), and copied back once. A·Bᵀ with A untransposed
+// (weight gradients, dense forward) takes the dot form, which reads plain rows and needs no transposing pack.
+// A part (items × columns) lets the thread pool split one call.
 import type { GemmArgs } from './gemm.ts'
-import { packA, packB, packedStrideB } from './gemm-pack.ts'
-import { KernelInstance, MR, NR } from './wasm/kernel-instance.ts'
+import { copyRows, packA, packB, packedStrideB } from './gemm-pack.ts'
+import { DM, DN, KernelInstance, MR, NR } from './wasm/kernel-instance.ts'
 
 const KC = 384 // a B strip (KC×NR) stays in L1 while A strips stream past it
-const MC = 64 // an A block (MC×KC, 72 KB) stays in L2
+const MC = 64 // an A block (MC×KC, 96 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
 
 /** the share of one call that one thread computes: items [itemStart, itemEnd) × columns [colStart, colEnd) */
@@ -25,29 +27,49 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const strideA = g.strideA ?? m * k, strideB = g.strideB ?? k * n, strideC = g.strideC ?? m * n
   const [rowA, colA] = g.transA ? [1, m] : [k, 1]
   const [rowB, colB] = g.transB ? [1, k] : [n, 1]
+  const dot = !g.transA && !!g.transB
   const mPad = roundUp(m, MR)
   const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
   // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
   const kc = Math.ceil(k / Math.max(1, Math.ceil(k / KC)))
-  const aPack = 0, bPack = MC * kc, cReg = bPack + kc * packedStrideB(nc) + NR
+  // kernel memory: [A packed or rows][B packed or rows][C region]
+  const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form (whole vectors, odd number of lines)
+  const aAt = 0, bAt = dot ? mPad * ldk : MC * kc
+  const cReg = bAt + (dot ? roundUp(nc, DN) * ldk : kc * packedStrideB(nc) + NR)
   kern.reserve(cReg + mPad * nc)
   const f32 = kern.f32
-  for (let item = part.itemStart; item < part.itemEnd; item++) {
-    const oa = (g.offsetA ?? 0) + item * strideA, ob = (g.offsetB ?? 0) + item * strideB, oc = (g.offsetC ?? 0) + item * strideC
-    for (let j0 = part.colStart; j0 < part.colEnd; j0 += nc) {
-      const w = Math.min(nc, part.colEnd - j0), wPad = roundUp(w, NR), ldb = packedStrideB(w)
-      if (g.accumulate) for (let i = 0; i < m; i++) f32.set(c.subarray(oc + i * n + j0, oc + i * n + j0 + w), cReg + i * wPad)
-      else f32.fill(0, cReg, cReg + mPad * wPad)
+  // items that sum into one C (stride 0) keep it in kernel memory from the first item to the last
+  const sumItems = strideC === 0 && part.itemEnd - part.itemStart > 1
+  for (let j0 = part.colStart; j0 < part.colEnd; j0 += nc) {
+    const w = Math.min(nc, part.colEnd - j0), wPad = roundUp(w, NR), ldb = packedStrideB(w)
+    const oc0 = (g.offsetC ?? 0) + part.itemStart * strideC
+    const load = (oc: number) => { for (let i = 0; i < m; i++) f32.set(c.subarray(oc + i * n + j0, oc + i * n + j0 + w), cReg + i * wPad) }
+    const store = (oc: number) => { for (let i = 0; i < m; i++) c.set(f32.subarray(cReg + i * wPad, cReg + i * wPad + w), oc + i * n + j0) }
+    if (sumItems && g.accumulate) load(oc0)
+    for (let item = part.itemStart; item < part.itemEnd; item++) {
+      const oa = (g.offsetA ?? 0) + item * strideA, ob = (g.offsetB ?? 0) + item * strideB, oc = (g.offsetC ?? 0) + item * strideC
+      // whether the first k panel adds to C's old value: set when accumulating or when summing a later item
+      const addFirst = sumItems ? !!g.accumulate || item > part.itemStart : !!g.accumulate
+      if (addFirst && !sumItems) load(oc)
+      if (k === 0 && !addFirst) f32.fill(0, cReg, cReg + mPad * wPad)
       for (let p0 = 0; p0 < k; p0 += kc) {
-        const kb = Math.min(kc, k - p0)
-        packB(f32, bPack, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w, ldb)
+        const kb = Math.min(kc, k - p0), add = p0 > 0 || addFirst
+        if (dot) {
+          const ld = roundUp(kb, 4) === kb ? kb : ldk // whole rows stay one copy when they are whole vectors
+          copyRows(f32, aAt, a, oa + p0, rowA, m, kb, ld)
+          copyRows(f32, bAt, b, ob + p0 + j0 * colB, colB, w, kb, ld)
+          kern.dots(aAt, bAt, cReg, Math.ceil(m / DM), Math.ceil(w / DN), Math.ceil(kb / 4), ld, ld, wPad, add)
+          continue
+        }
+        packB(f32, bAt, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w, ldb)
         for (let i0 = 0; i0 < m; i0 += MC) {
           const mb = Math.min(MC, m - i0)
-          packA(f32, aPack, a, oa + i0 * rowA + p0 * colA, rowA, colA, mb, kb)
-          kern.block(aPack, bPack, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, ldb, wPad)
+          packA(f32, aAt, a, oa + i0 * rowA + p0 * colA, rowA, colA, mb, kb)
+          kern.block(aAt, bAt, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, ldb, wPad, add)
         }
       }
-      for (let i = 0; i < m; i++) c.set(f32.subarray(cReg + i * wPad, cReg + i * wPad + w), oc + i * n + j0)
+      if (!sumItems) store(oc)
     }
+    if (sumItems) store(oc0)
   }
 }

@@ -1,6 +1,7 @@
 // Packing for the blocked gemm: copies a block of op(A) or op(B) into the kernel's memory in the order the SIMD
 // tile reads it. A goes into k-major strips of MR rows, zero-padded to whole strips; B stays row-major (a plain
-// copy, usually one memcpy), since the tile reads NR consecutive floats of a B row at a time.
+// copy, usually one memcpy), since the tile reads NR consecutive floats of a B row at a time. The dot form
+// (C = A·Bᵀ) takes plain rows of both, each zero-padded to whole f32x4 vectors.
 // Strides make transposes free here: element (i, p) of op(A) is a[base + i·rowA + p·colA].
 import { MR, NR } from './wasm/kernel-instance.ts'
 
@@ -29,11 +30,23 @@ export function packB(dst: Float32Array, at: number, b: Float32Array, base: numb
   if (colB === 1 && rowB === ldb) dst.set(b.subarray(base, base + kb * w), at)
   else if (colB === 1) for (let p = 0; p < kb; p++) dst.set(b.subarray(base + p * rowB, base + p * rowB + w), at + p * ldb)
   else {
-    // transposed B: read along p, which is contiguous in memory
-    for (let j = 0; j < w; j++) {
-      const src = base + j * colB
-      for (let p = 0; p < kb; p++) dst[at + p * ldb + j] = b[src + p * rowB]
+    // transposed B: NR source rows read side by side, each packed row written as one contiguous run
+    for (let j0 = 0; j0 < w; j0 += NR) {
+      const cols = Math.min(NR, w - j0)
+      for (let p = 0; p < kb; p++) {
+        const row = at + p * ldb + j0, src = base + j0 * colB + p * rowB
+        for (let j = 0; j < cols; j++) dst[row + j] = b[src + j * colB]
+      }
     }
   }
   dst.fill(0, at + (kb - 1) * ldb + w, at + (kb - 1) * ldb + w + NR)
+}
+
+/** `rows` rows of `len` floats, `stride` apart from `base`, into dst[at…] `ld` apart, each zero-padded to ld */
+export function copyRows(dst: Float32Array, at: number, src: Float32Array, base: number, stride: number, rows: number, len: number, ld: number): void {
+  if (stride === len && ld === len) return dst.set(src.subarray(base, base + rows * len), at)
+  for (let r = 0; r < rows; r++) {
+    dst.set(src.subarray(base + r * stride, base + r * stride + len), at + r * ld)
+    if (ld > len) dst.fill(0, at + r * ld + len, at + (r + 1) * ld)
+  }
 }

@@ -14,7 +14,7 @@ function run(cs: Case, make: (n: number, seed: number) => FloatArray): { got: Fl
   const a = make((cs.offsetA ?? 0) + Math.max(1, batch * sA) + cs.m * cs.k, 1)
   const b = make((cs.offsetB ?? 0) + Math.max(1, batch * sB) + cs.k * cs.n, 2)
   const c = make((cs.offsetC ?? 0) + batch * sC + 5, 3)
-  const args: GemmArgs = { batch, m: cs.m, n: cs.n, k: cs.k, a, b, c, ...cs }
+  const args: GemmArgs = { ...cs, batch, a, b, c }
   const want = Float64Array.from(c)
   naiveGemm({ ...args, a: Float64Array.from(a), b: Float64Array.from(b), c: want })
   gemm(args)

@@ -3,12 +3,12 @@
 import wabtInit from 'wabt'
 import { gemmWat } from './gemm-wat.ts'
 
-export async function assembleGemm(): Promise<Uint8Array> {
+export async function assembleGemm(): Promise<Uint8Array<ArrayBuffer>> {
   const wabt = await wabtInit()
   const mod = wabt.parseWat('gemm.wat', gemmWat(), { simd: true })
   try {
     mod.validate()
-    return mod.toBinary({}).buffer
+    return new Uint8Array(mod.toBinary({}).buffer)
   } finally {
     mod.destroy()
   }

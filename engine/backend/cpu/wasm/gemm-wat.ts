@@ -1,6 +1,7 @@
-// Writes the WebAssembly text of the SIMD gemm kernel: C += A·B over one block, one MR×NR register tile at a time.
+// Writes the WebAssembly text of the SIMD gemm kernel: C (+)= A·B over one block, one MR×NR register tile at a time.
 // Generated rather than hand-written because the tile is fully unrolled; build.ts assembles it with wabt into
 // gemm-kernel.ts, so nothing is compiled at run time. 4×8 measured fastest here (6×8 and 4×12 spill registers).
+import { dotWat } from './dot-wat.ts'
 
 /** rows of the register tile */
 export const MR = 4
@@ -17,8 +18,9 @@ export function gemmWat(): string {
   return `(module
   (memory (export "memory") 1)
 
-  ;; one tile: C[MR×NR] (row stride ldc bytes) += A strip (packed k-major, MR per k) · B[kc×NR] (row stride ldb bytes)
-  (func $tile (param $a i32) (param $b i32) (param $c i32) (param $kc i32) (param $ldb i32) (param $ldc i32)
+  ;; one tile: C[MR×NR] (row stride ldc bytes) = A strip (packed k-major, MR per k) · B[kc×NR] (row stride ldb
+  ;; bytes), plus C's old value when add is set (so the first k panel needs no zeroed C)
+  (func $tile (param $a i32) (param $b i32) (param $c i32) (param $kc i32) (param $ldb i32) (param $ldc i32) (param $add i32)
     (local $x v128) ${vecs.map((v) => `(local $b${v} v128)`).join(' ')}
     ${rows.map((r) => vecs.map((v) => `(local $c${r}${v} v128)`).join(' ')).join(' ')}
     (loop $k
@@ -30,15 +32,19 @@ export function gemmWat(): string {
       (local.set $a (i32.add (local.get $a) (i32.const ${4 * MR})))
       (local.set $b (i32.add (local.get $b) (local.get $ldb)))
       (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+    (if (local.get $add) (then
+      ${lines((r) => [
+        ...vecs.map((v) => `(local.set $c${r}${v} (f32x4.add (local.get $c${r}${v}) (v128.load offset=${16 * v} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${r}))))))`),
+      ])}))
     ${lines((r) => [
-      ...vecs.map((v) => `(v128.store offset=${16 * v} (local.get $c) (f32x4.add (v128.load offset=${16 * v} (local.get $c)) (local.get $c${r}${v})))`),
+      ...vecs.map((v) => `(v128.store offset=${16 * v} (local.get $c) (local.get $c${r}${v}))`),
       ...(r < MR - 1 ? ['(local.set $c (i32.add (local.get $c) (local.get $ldc)))'] : []),
     ])})
 
   ;; a block: every MR-row strip of A against every NR-column strip of B. Columns past the real width read
   ;; whatever follows in memory and land only in C's padding. B strips outermost: one (kc×NR) stays in L1.
   (func (export "block") (param $a i32) (param $b i32) (param $c i32)
-      (param $mStrips i32) (param $nStrips i32) (param $kc i32) (param $ldb i32) (param $ldc i32)
+      (param $mStrips i32) (param $nStrips i32) (param $kc i32) (param $ldb i32) (param $ldc i32) (param $add i32)
     (local $i i32) (local $ai i32) (local $ci i32)
     (local.set $ldb (i32.shl (local.get $ldb) (i32.const 2)))
     (local.set $ldc (i32.shl (local.get $ldc) (i32.const 2)))
@@ -47,13 +53,14 @@ export function gemmWat(): string {
       (local.set $ci (local.get $c))
       (local.set $i (local.get $mStrips))
       (loop $il
-        (call $tile (local.get $ai) (local.get $b) (local.get $ci) (local.get $kc) (local.get $ldb) (local.get $ldc))
+        (call $tile (local.get $ai) (local.get $b) (local.get $ci) (local.get $kc) (local.get $ldb) (local.get $ldc) (local.get $add))
         (local.set $ai (i32.add (local.get $ai) (i32.mul (local.get $kc) (i32.const ${4 * MR}))))
         (local.set $ci (i32.add (local.get $ci) (i32.mul (local.get $ldc) (i32.const ${MR}))))
         (br_if $il (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
       (local.set $b (i32.add (local.get $b) (i32.const ${4 * NR})))
       (local.set $c (i32.add (local.get $c) (i32.const ${4 * NR})))
       (br_if $jl (local.tee $nStrips (i32.sub (local.get $nStrips) (i32.const 1))))))
+${dotWat()}
 )
 `
 }

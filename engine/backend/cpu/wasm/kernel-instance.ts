@@ -3,6 +3,7 @@
 import { gemmKernelBase64 } from './gemm-kernel.ts'
 
 export { MR, NR } from './gemm-wat.ts'
+export { DM, DN } from './dot-wat.ts'
 
 const PAGE = 65536
 
@@ -28,7 +29,8 @@ export function simdAvailable(): boolean {
 
 export class KernelInstance {
   private readonly memory: WebAssembly.Memory
-  private readonly blockFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number) => void
+  private readonly blockFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number, add: number) => void
+  private readonly dotsFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, k4: number, lda: number, ldb: number, ldc: number, add: number) => void
   /** the whole linear memory as floats; byte address = 4 × index */
   f32: Float32Array
 
@@ -36,6 +38,7 @@ export class KernelInstance {
     const inst = new WebAssembly.Instance(module(), {})
     this.memory = inst.exports.memory as WebAssembly.Memory
     this.blockFn = inst.exports.block as KernelInstance['blockFn']
+    this.dotsFn = inst.exports.dots as KernelInstance['dotsFn']
     this.f32 = new Float32Array(this.memory.buffer)
   }
 
@@ -48,8 +51,13 @@ export class KernelInstance {
     }
   }
 
-  /** C += A·B over mStrips×nStrips tiles; addresses are float indices into f32, ldb and ldc in floats */
-  block(a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number): void {
-    this.blockFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, kc, ldb, ldc)
+  /** C = A·B (+ C when add) over mStrips×nStrips tiles; addresses are float indices into f32, ldb and ldc in floats */
+  block(a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number, add: boolean): void {
+    this.blockFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, kc, ldb, ldc, add ? 1 : 0)
+  }
+
+  /** C = A·Bᵀ (+ C when add) over mStrips×nStrips tiles of DM×DN, rows of A and B k4·4 floats long */
+  dots(a: number, b: number, c: number, mStrips: number, nStrips: number, k4: number, lda: number, ldb: number, ldc: number, add: boolean): void {
+    this.dotsFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, k4, lda, ldb, ldc, add ? 1 : 0)
   }
 }
