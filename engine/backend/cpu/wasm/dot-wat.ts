@@ -9,7 +9,6 @@ export const DN = 2
 
 const is = [...Array(DM).keys()]
 const js = [...Array(DN).keys()]
-const each = (f: (i: number, j: number) => string): string => is.flatMap((i) => js.map((j) => f(i, j))).join('\n      ')
 const hsum = (v: string): string =>
   `(f32.add (f32.add (f32x4.extract_lane 0 ${v}) (f32x4.extract_lane 1 ${v})) (f32.add (f32x4.extract_lane 2 ${v}) (f32x4.extract_lane 3 ${v})))`
 
