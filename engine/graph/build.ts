@@ -1,6 +1,7 @@
 // buildModel: a checked spec becomes a runnable model. Parameters are created from the op table's shapes
 // (seeded per "<node>.<name>", so adding a node leaves the others' initial weights unchanged), the forward
 // walks the nodes in order calling each layer, and any error inside a layer is rethrown naming the node.
+// Nodes the output does not depend on (a branch left dangling in the editor) are not built.
 // Not exported from engine/graph/index.ts: that module stays pure for the renderer.
 
 import { unary } from '../kernels/elementwise.ts'

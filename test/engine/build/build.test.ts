@@ -138,6 +138,13 @@ describe('buildModel: seeds, parameters, modes', () => {
     expect(await buildModel(spec).parameters().get('fc3.weight')!.read()).toEqual(before)
   })
 
+  it('a branch the output does not depend on is not built', () => {
+    const spec = specWith([6], { op: 'dense', units: 4 })
+    spec.nodes.push({ id: 'dangling', op: 'dense', inputs: ['in'], units: 3 })
+    expect(inferShapes(spec).issues).toEqual([])
+    expect([...buildModel(spec).parameters().keys()]).toEqual(['n.weight', 'n.bias'])
+  })
+
   it('dense computes x·Wᵀ + b with the loaded values', async () => {
     const model = buildModel(specWith([2], { op: 'dense', units: 3 }))
     model.loadParameters(new Map<string, Tensor | number[]>([
