@@ -1,6 +1,6 @@
 // `npm run bench`: the engine's speed figures of issue 3 (matmul, conv2d, LeNet-5 on Fashion-MNIST, peak RSS).
 // Flags: --json (one {"name","value","unit","backend"} object per line), --quick (no 3-epoch accuracy run),
-// --backend cpu|webgpu. A figure whose engine part is missing is reported as unavailable, with the reason.
+// --backend cpu|webgpu, --threads N (CPU threads, default one per core). A figure whose engine part is missing is reported as unavailable, with the reason.
 import { parseArgs } from 'node:util'
 import { startThreadPool } from '../engine/backend/cpu/thread-pool.ts'
 import { getBackend, setBackend, type BackendChoice } from '../engine/index.ts'
@@ -10,12 +10,15 @@ import { matmulGflops } from './matmul.ts'
 import type { Figure } from './measure.ts'
 
 const { values: flags } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, backend: { type: 'string', default: 'cpu' } },
+  options: {
+    json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'cpu' }, threads: { type: 'string' },
+  },
 })
 if (flags.backend !== 'cpu' && flags.backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got ${flags.backend}`)
 await setBackend(flags.backend as BackendChoice)
 const backend = getBackend().name
-const threads = backend === 'cpu' ? 1 + (await startThreadPool()) : 0
+const threads = backend === 'cpu' ? 1 + (await startThreadPool(flags.threads ? Number(flags.threads) : undefined)) : 0
 
 function report(f: Figure): void {
   if (flags.json) console.log(JSON.stringify(f))

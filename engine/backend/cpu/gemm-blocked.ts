@@ -8,6 +8,7 @@ import { copyRows, packA, packB, packedStrideB } from './gemm-pack.ts'
 import { DM, DN, KernelInstance, MR, NR } from './wasm/kernel-instance.ts'
 
 const KC = 384 // a B strip (KC×NR) stays in L1 while A strips stream past it
+const KC_DOT = 1024 // the dot form streams whole rows: longer panels, fewer C round trips
 const MC = 64 // an A block (MC×KC, 96 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
 
@@ -31,7 +32,7 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const mPad = roundUp(m, MR)
   const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
   // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
-  const kc = Math.ceil(k / Math.max(1, Math.ceil(k / KC)))
+  const kc = Math.ceil(k / Math.max(1, Math.ceil(k / (dot ? KC_DOT : KC))))
   // kernel memory: [A packed or rows][B packed or rows][C region]
   const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form (whole vectors, odd number of lines)
   const aAt = 0, bAt = dot ? mPad * ldk : MC * kc
