@@ -155,7 +155,8 @@ export class Editor {
     const positions: Layout = {}
     for (const n of nodes) {
       const old = this.doc.layout[n.id]
-      if (!old || old.x !== n.position.x || old.y !== n.position.y) positions[n.id] = { ...n.position }
+      const at = { x: Math.round(n.position.x), y: Math.round(n.position.y) } // whole pixels keep the layout tidy
+      if (!old || old.x !== at.x || old.y !== at.y) positions[n.id] = at
     }
     if (Object.keys(positions).length) this.commit(move(this.doc, positions))
   }

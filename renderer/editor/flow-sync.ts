@@ -54,7 +54,8 @@ export function toFlowNodes(doc: EditorDoc, report: ShapeReport, prev: Node[], s
     const old = before.get(spec.id) as LayerNode | undefined
     const selected = select ? select.has(spec.id) : old?.selected ?? false
     if (old && old.position.x === position.x && old.position.y === position.y && !!old.selected === selected && sameData(old.data, data)) return old
-    return { id: spec.id, type: 'layer', position, data, selected, ...(old?.measured ? { measured: old.measured } : {}) }
+    const ariaLabel = `${data.title} ${spec.id}`
+    return { id: spec.id, type: 'layer', position, data, selected, ariaLabel, ...(old?.measured ? { measured: old.measured } : {}) }
   })
 }
 
@@ -75,7 +76,7 @@ export function toFlowEdges(doc: EditorDoc, report: ShapeReport, prev: Edge[], s
       const selected = select ? select.has(id) : old?.selected ?? false
       edges.set(id, old && old.label === label && !!old.selected === selected
         ? old
-        : { id, source, target: node.id, label, selected })
+        : { id, source, target: node.id, label, selected, ariaLabel: `Edge from ${source} to ${node.id}, shape ${label}` })
     }
   }
   return [...edges.values()]
