@@ -100,8 +100,12 @@ export async function dataCommand(argv: readonly string[], io: CliIo): Promise<n
   else {
     io.out(summaryText(args.target!, formatName(imported, source), summary))
     if (args.command === 'import') {
+      // formats that read fast (IDX, CIFAR, .npy) and built-ins are not cached; a failed cache write leaves a note
+      const cached = source.kind === 'path' && formats.find((f) => f.id === imported.format)?.cache &&
+        !imported.notes.some((note) => note.startsWith('decoded-data cache not written'))
       io.out(`imported ${summary.splits.map((s) => `${s.count.toLocaleString('en')} ${s.name}`).join(' + ')} samples` +
-        `${summary.bad.length ? `, ${summary.bad.length} bad files left out` : ''}; decoded data cached in ${ctx.cacheDir}`)
+        `${summary.bad.length ? `, ${summary.bad.length} bad files left out` : ''}` +
+        `${cached ? `; decoded data cached in ${ctx.cacheDir}` : '; read directly each time (no cache needed)'}`)
       if (args.specOut) io.out(`dataset spec written to ${args.specOut}`)
     }
   }

@@ -74,6 +74,10 @@ describe('receptive data', () => {
     expect(written.normalization.mean).toHaveLength(3)
     // the second import is served by the cache
     expect((await run('data', 'import', pics, '--cache', cache, '--skip-bad', '--size', '4x4')).out).toContain('read from the decoded-data cache')
+    // fast formats are read directly
+    const idx = await run('data', 'import', fixture('idx/raw'), '--cache', cache)
+    expect(idx.out).toContain('imported 5 train + 2 test samples; read directly each time (no cache needed)')
+    expect(readdirSync(cache)).toHaveLength(1)
   })
 
   it('exits 2 naming every file when nothing is usable, and for a path that is not there', async () => {
