@@ -42,7 +42,7 @@ export class RunRecorder {
   private readonly maxEvents: number
 
   constructor(private readonly store: ProjectStore, private readonly options: RecorderOptions = {}) {
-    this.maxDelayMs = options.maxDelayMs ?? 250
+    this.maxDelayMs = options.maxDelayMs ?? 1000
     this.maxEvents = options.maxEvents ?? 500
   }
 
