@@ -21,8 +21,6 @@ export interface Window {
 }
 
 export interface WindowGeometry {
-  /** spatial axes of the caller's tensors (1, 2 or 3) */
-  rank: number
   pads: [number, number][]
   /** output spatial sizes */
   out: number[]
@@ -58,7 +56,6 @@ export function windowGeometry(
   }
   if (g.pads.some(([lo, hi]) => lo < 0 || hi < 0)) throw new Error(`${op}: padding ${JSON.stringify(g.pads)} is negative`)
   return {
-    rank: spatial.length,
     pads: g.pads,
     out: g.out,
     window: {

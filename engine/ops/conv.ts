@@ -28,10 +28,11 @@ export function checkBias(op: string, b: Tensor | undefined, shape: readonly num
   if (b && dims(b) !== shape.join('×')) throw new Error(`${op}: bias ${dims(b)} should be ${shape.join('×')}`)
 }
 
-/** y + b with b read as `view` (broadcast over the batch), and the gradient that maps dy back onto b */
+/** y + b, with b read as `view` and broadcast over the batch */
 export function addBias(y: Tensor, b: Tensor | undefined, view: readonly number[]): Tensor {
   return b ? binaryRaw('add', y, b.view(view)) : y
 }
+/** the bias gradient of addBias: dy summed over the batch and every axis the view broadcasts */
 export const biasGrad = (dy: Tensor, b: Tensor | undefined, view: readonly number[]): Tensor | null =>
   b ? sumTo(dy, [1, ...view]).view(b.shape) : null
 
