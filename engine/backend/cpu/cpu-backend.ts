@@ -1,9 +1,10 @@
 // The CPU device: buffers are typed arrays on SharedArrayBuffer (so worker threads can share them),
-// and running a kernel calls its CPU loop synchronously. Float buffers are Float32Array, or
-// Float64Array when allocated in float64 mode (gradient checks only).
+// and running a kernel calls its CPU loop synchronously. Float buffers are Float32Array, or Float64Array
+// when allocated in float64 mode (gradient checks only). Large arrays are recycled (buffer-pool.ts).
 import type { Backend, DeviceBuffer, DType, TypedArray } from '../backend.ts'
 import type { Kernel } from '../../kernels/kernel.ts'
 import { getPrecision } from '../../precision.ts'
+import { give, take } from './buffer-pool.ts'
 
 export class CpuBuffer implements DeviceBuffer {
   readonly size: number
@@ -11,8 +12,11 @@ export class CpuBuffer implements DeviceBuffer {
 }
 
 function allocArray(n: number, dtype: DType): TypedArray {
-  if (dtype === 'i32') return new Int32Array(new SharedArrayBuffer(4 * n))
-  return getPrecision() === 'f64' ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float32Array(new SharedArrayBuffer(4 * n))
+  const kind = dtype === 'i32' ? 'i32' : getPrecision()
+  const reused = take(kind, n)
+  if (reused) return reused
+  if (kind === 'i32') return new Int32Array(new SharedArrayBuffer(4 * n))
+  return kind === 'f64' ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float32Array(new SharedArrayBuffer(4 * n))
 }
 
 const arrayOf = (b: DeviceBuffer): TypedArray => {
@@ -36,6 +40,8 @@ export const cpuBackend: Backend = {
     kernel.cpu(inputs.map(arrayOf), outputs.map(arrayOf), params)
   },
   free(b) {
-    if (b instanceof CpuBuffer) b.data = freed
+    if (!(b instanceof CpuBuffer) || b.data === freed) return
+    give(b.data)
+    b.data = freed
   },
 }
