@@ -177,6 +177,22 @@ describe('controlling a run', () => {
     expect(() => b.manager.resume(runId)).toThrow(/done and cannot be resumed/)
   })
 
+  it('records running and queued runs as interrupted on shutdown, and ends their hosts', async () => {
+    b.close()
+    b = openBench({ maxConcurrent: 1 })
+    const first = await b.manager.start(request(50, 3000))
+    const second = await b.manager.start(request(1))
+    const pid = b.manager.pid(first)!
+    await reaches(b.manager, first, s => s.step >= 1)
+    const ends = Promise.all([ended(b.manager, first), ended(b.manager, second)])
+    b.manager.shutdown()
+    expect((await ends).map(s => s.status)).toEqual(['interrupted', 'interrupted'])
+    for (const id of [first, second]) {
+      expect(b.store.runs.get(id)).toMatchObject({ status: 'interrupted', error: 'Receptive was closed while this run was training' })
+    }
+    expect(await gone(pid)).toBe(true)
+  })
+
   it('refuses to control a run that is not training', async () => {
     expect(() => b.manager.stop(99)).toThrow(/not training/)
     expect(() => b.manager.pause(99)).toThrow(/not training/)
