@@ -15,6 +15,7 @@ import { inflateSized, readExactly } from '../file-read.ts'
 import type { DataFormat, ImportContext, ImportOptions, Imported } from '../format.ts'
 import { checkLabels } from '../labels.ts'
 import { PackedDataset } from '../packed.ts'
+import { shareClasses } from '../shared-classes.ts'
 import { readEmnistMapping, transposeImage } from './idx-emnist.ts'
 
 const TYPES: Record<number, Dtype> = { 0x08: 'u8', 0x09: 'i8', 0x0b: 'i16', 0x0c: 'i32', 0x0d: 'f32', 0x0e: 'f64' }
@@ -139,8 +140,7 @@ export const idxFormat: DataFormat = {
     const first = trainName ?? testName
     if (!first) throw new DataError(path, 'holds no pair of *-images-idx3-ubyte and *-labels-idx1-ubyte files')
     const openSplit = (n: string) => openIdxPair(join(path, n), join(path, basename(labelsFor(n))), options, ctx)
-    const train = await openSplit(first)
-    const test = trainName && testName ? await openSplit(testName) : undefined
+    const { train, test } = shareClasses(await openSplit(first), trainName && testName ? await openSplit(testName) : undefined)
     const used = [first, ...(test ? [testName!] : [])]
     return {
       format: 'idx', train, test, bad: [], notes: [],

@@ -9,6 +9,7 @@ import { isNpy } from '../codecs/npy-header.ts'
 import type { Dataset } from '../dataset.ts'
 import { DataError } from '../errors.ts'
 import type { DataFormat, ImportContext, ImportOptions, Imported } from '../format.ts'
+import { shareClasses } from '../shared-classes.ts'
 import { arraysToDataset, readLabels, readNpy, type NpySource } from './npy-arrays.ts'
 import { findPairs, partnerOf } from './npy-pairs.ts'
 
@@ -50,8 +51,9 @@ export const npyFormat: DataFormat = {
     const pairs = findPairs(stems(await readdir(path)))
     if (!pairs) throw new DataError(path, 'holds no pair of sample and label .npy files (such as x.npy and y.npy)')
     const file = (n: string) => join(path, `${n}.npy`)
-    const train = await openNpyPair(file(pairs.train[0]), file(pairs.train[1]), options, ctx, `${basename(path)} (train)`)
-    const test = pairs.test && await openNpyPair(file(pairs.test[0]), file(pairs.test[1]), options, ctx, `${basename(path)} (test)`)
+    const { train, test } = shareClasses(
+      await openNpyPair(file(pairs.train[0]), file(pairs.train[1]), options, ctx, `${basename(path)} (train)`),
+      pairs.test && await openNpyPair(file(pairs.test[0]), file(pairs.test[1]), options, ctx, `${basename(path)} (test)`))
     const used = [pairs.train, ...(pairs.test ? [pairs.test] : [])].flat()
     return {
       format: 'npy', train, test, bad: [], sources: [path, ...used.map(file)],

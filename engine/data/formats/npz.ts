@@ -9,6 +9,7 @@ import { readZipDirectory, type ZipEntry } from '../codecs/zip-directory.ts'
 import type { Dataset } from '../dataset.ts'
 import { DataError } from '../errors.ts'
 import type { DataFormat, ImportContext, ImportOptions, Imported } from '../format.ts'
+import { shareClasses } from '../shared-classes.ts'
 import { arraysToDataset, readLabels, readNpy, type NpySource } from './npy-arrays.ts'
 import { findPairs, partnerOf } from './npy-pairs.ts'
 
@@ -62,8 +63,9 @@ export const npzFormat: DataFormat = {
     }
     if (!pairs) throw new DataError(path, `cannot tell samples from labels among ${names.join(', ') || 'no arrays'}; name them with the x and y options`)
     const title = basename(path, '.npz')
-    const train = await openPair(path, all, pairs.train, options, ctx, pairs.test ? `${title} (train)` : title)
-    const test = pairs.test && await openPair(path, all, pairs.test, options, ctx, `${title} (test)`)
+    const { train, test } = shareClasses(
+      await openPair(path, all, pairs.train, options, ctx, pairs.test ? `${title} (train)` : title),
+      pairs.test && await openPair(path, all, pairs.test, options, ctx, `${title} (test)`))
     const used = [pairs.train, ...(pairs.test ? [pairs.test] : [])]
     return { format: 'npz', train, test, bad: [], sources: [path], notes: [`arrays ${used.map(([x, y]) => `${x}/${y}`).join(', ')}`] }
   },

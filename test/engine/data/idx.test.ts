@@ -35,6 +35,11 @@ describe('IDX reader', () => {
     // t10k holds the first two images upside down
     const test = readAll(imp.test!)
     expect(test.labels).toEqual([0, 1])
+    // labels 0 and 1 only, yet the same three classes as train
+    expect(imp.test!.classes).toEqual(['0', '1', '2'])
+    const onDisk = await importDataset(dir, { inMemoryLimit: 10 })
+    expect(onDisk.test!.classes).toEqual(['0', '1', '2'])
+    expect(readAll(onDisk.test!)).toEqual(test)
     expectClose(test.x.slice(0, 4), [8, 9, 10, 11].map((v) => v / 255))
   })
 
