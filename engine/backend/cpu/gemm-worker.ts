@@ -11,12 +11,20 @@ const { ctrl, port } = workerData as { ctrl: Int32Array; port: MessagePort }
 const kernel = new KernelInstance()
 parentPort?.postMessage('ready')
 
+/** the job posted with this wake-up: the message can land a moment after the signal, so poll briefly for it */
+function nextJob(): { args: GemmArgs; part: GemmPart } {
+  for (let tries = 0; ; tries++) {
+    const got = receiveMessageOnPort(port)
+    if (got) return got.message as { args: GemmArgs; part: GemmPart }
+    if (tries > 1000) Atomics.wait(ctrl, FAILED, 0, 0.05) // nothing else waits on FAILED: a 50 µs sleep
+  }
+}
+
 for (let seq = 0; ; ) {
   Atomics.wait(ctrl, SEQ, seq)
   seq = Atomics.load(ctrl, SEQ)
   try {
-    const job = receiveMessageOnPort(port)?.message as { args: GemmArgs; part: GemmPart } | undefined
-    if (!job) throw new Error('no job on the port')
+    const job = nextJob()
     gemmBlocked(kernel, job.args, job.part)
   } catch (e) {
     Atomics.store(ctrl, FAILED, 1)

@@ -74,7 +74,16 @@ export function runShared(jobs: unknown[], local: () => void): void {
   const failures: string[] = []
   for (const s of used) {
     for (let d = Atomics.load(s.ctrl, DONE); d !== s.seq; d = Atomics.load(s.ctrl, DONE)) Atomics.wait(s.ctrl, DONE, d)
-    if (Atomics.exchange(s.ctrl, FAILED, 0)) failures.push(String(receive?.(s.port)?.message))
+    if (Atomics.exchange(s.ctrl, FAILED, 0)) failures.push(failureOf(s.port))
   }
   if (failures.length) throw new Error(`gemm worker failed: ${failures.join('; ')}`)
+}
+
+/** the message a failed worker posted (it may land a moment after DONE) */
+function failureOf(port: MessagePort): string {
+  for (let tries = 0; tries < 100_000; tries++) {
+    const got = receive?.(port)
+    if (got) return String(got.message)
+  }
+  return 'no message'
 }
