@@ -1,6 +1,6 @@
 // Turns host messages into project-file rows and writes them in batches: one transaction per batch, a
-// batch closing after `maxDelayMs` or `maxEvents`, and at once for checkpoints, epoch ends and the final
-// event (the points a resume or a reader relies on). So a kill -9 of main loses at most the open batch.
+// batch closing after `maxDelayMs` or `maxEvents`, and at once for checkpoints, epoch ends, a pause and the
+// final event (the points a resume or a reader relies on). So a kill -9 of main loses at most the open batch.
 
 import type { HostMessage } from '../../../engine/host/protocol.ts'
 import type { ProjectStore, StoreEvent } from '../../store/index.ts'
@@ -33,7 +33,7 @@ export function storeEvents(runId: number, m: HostMessage): StoreEvent[] {
   }
 }
 
-const URGENT: readonly HostMessage['type'][] = ['checkpoint', 'epoch', 'done', 'stopped', 'failed']
+const URGENT: readonly HostMessage['type'][] = ['checkpoint', 'epoch', 'paused', 'done', 'stopped', 'failed']
 
 export class RunRecorder {
   private pending: StoreEvent[] = []
