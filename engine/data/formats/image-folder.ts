@@ -48,7 +48,7 @@ const imageCodec: FolderCodec<ImageHeader> = {
     const channels = options.channels ?? (headers.every((h) => h.grey) ? 1 : 3)
     const other = headers.filter((h) => h.width !== ow || h.height !== oh).length
     const notes = [`${channels === 1 ? 'grey' : 'RGB'} ${oh}×${ow}`]
-    if (other && policy !== 'none') notes.push(`${other} images of another size resized (policy ${policy})`)
+    if (other && policy !== 'none') notes.push(`${other} ${other === 1 ? 'image' : 'images'} of another size resized (policy ${policy})`)
     return {
       inputShape: [channels, oh, ow], dtype: 'u8', scale: 1 / 255, notes,
       reject(h) {

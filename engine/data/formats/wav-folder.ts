@@ -26,7 +26,7 @@ const wavCodec: FolderCodec<WavHeader> = {
     if (!(length > 0 && length <= MAX_LENGTH)) throw new Error(`clip length ${length} is out of range (1…${MAX_LENGTH})`)
     const other = headers.filter((h) => h.sampleRate !== rate).length
     const notes = [`mono, ${rate} Hz, ${length} samples (${(length / rate).toFixed(3)} s); longer clips cropped at the end, shorter padded with zeros`]
-    if (other) notes.push(`${other} files resampled to ${rate} Hz`)
+    if (other) notes.push(`${other} ${other === 1 ? 'file' : 'files'} resampled to ${rate} Hz`)
     return {
       inputShape: [1, length], dtype: 'f32', scale: 1, notes,
       reject: (h) => (h.frames === 0 ? 'WAV file holds no samples' : undefined),

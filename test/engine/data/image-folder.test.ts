@@ -86,7 +86,7 @@ describe('image folder reader', () => {
     it('fill keeps the aspect ratio and crops the overflow from the centre', async () => {
       const imp = await open(tree({ 'a/w.png': 'wide.png' }), { size: [8, 8], resize: 'fill' })
       expect(rows(readAll(imp.train).x)).toEqual(range(8).map(() => Array(8).fill(255)))
-      expect(imp.notes).toContain('1 images of another size resized (policy fill)')
+      expect(imp.notes).toContain('1 image of another size resized (policy fill)')
     })
   })
 
@@ -95,7 +95,7 @@ describe('image folder reader', () => {
     const resized = await open(root)
     expect(resized.train.inputShape).toEqual([1, 6, 5])
     expect(resized.train.length).toBe(4)
-    expect(resized.notes).toContain('1 images of another size resized (policy stretch)')
+    expect(resized.notes).toContain('1 image of another size resized (policy stretch)')
     const strict = await open(root, { resize: 'none' })
     expect(strict.train.length).toBe(3)
     expect(strict.bad).toEqual([{ file: join(root, 'b/w.png'), reason: 'image is 16×8, expected 5×6 (resizing is off)' }])
@@ -118,12 +118,14 @@ describe('image folder reader', () => {
       'a/cut.png': png.subarray(0, 40),
       'b/head.png': png.subarray(0, 20),
       'b/anim.gif': new TextEncoder().encode('GIF89a......'),
+      'b/cut.jpg': readFileSync(fixture('images/rgb.jpg')).subarray(0, 400),
     }
     const reasons = (root: string) => ({
       [join(root, 'a/cut.png')]: expect.stringMatching(/^truncated or corrupt PNG/),
       [join(root, 'a/notes.txt')]: 'is not a PNG or JPEG image',
       [join(root, 'b/anim.gif')]: 'is a GIF image; only PNG and JPEG are read',
       [join(root, 'b/head.png')]: 'truncated PNG (ends inside its header)',
+      [join(root, 'b/cut.jpg')]: expect.stringMatching(/^truncated or corrupt JPEG/),
       [join(root, 'empty')]: 'class folder has no usable images',
     })
 

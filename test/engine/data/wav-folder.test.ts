@@ -29,7 +29,7 @@ describe('WAV folder reader', () => {
     expect(imp.train.classes).toEqual(['ramp', 'stereo'])
     expect(imp.notes).toEqual([
       'mono, 8000 Hz, 64 samples (0.008 s); longer clips cropped at the end, shorter padded with zeros',
-      '1 files resampled to 8000 Hz',
+      '1 file resampled to 8000 Hz',
     ])
     const { x, labels } = readAll(imp.train)
     expect(labels).toEqual([0, 0, 1, 1])
