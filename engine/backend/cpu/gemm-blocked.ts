@@ -11,6 +11,7 @@ const KC = 384 // a B strip (KC×NR) stays in L1 while A strips stream past it
 const KC_DOT = 1024 // the dot form streams whole rows: longer panels, fewer C round trips
 const MC = 64 // an A block (MC×KC, 96 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
+const A_KEEP = 1 << 20 // an A shared by every item (stride 0) up to this size is packed once per call
 
 /** the share of one call that one thread computes: items [itemStart, itemEnd) × columns [colStart, colEnd) */
 export interface GemmPart {
@@ -35,7 +36,8 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const kc = Math.ceil(k / Math.max(1, Math.ceil(k / (dot ? KC_DOT : KC))))
   // kernel memory: [A packed or rows][B packed or rows][C region]
   const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form (whole vectors, odd number of lines)
-  const aAt = 0, bAt = dot ? mPad * ldk : MC * kc
+  const keepA = !dot && strideA === 0 && part.itemEnd - part.itemStart > 1 && mPad * k <= A_KEEP
+  const aAt = 0, bAt = dot ? mPad * ldk : keepA ? mPad * k : MC * kc
   const cReg = bAt + (dot ? roundUp(nc, DN) * ldk : kc * packedStrideB(nc) + NR)
   kern.reserve(cReg + mPad * nc)
   const f32 = kern.f32
@@ -65,8 +67,10 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
         packB(f32, bAt, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w, ldb)
         for (let i0 = 0; i0 < m; i0 += MC) {
           const mb = Math.min(MC, m - i0)
-          packA(f32, aAt, a, oa + i0 * rowA + p0 * colA, rowA, colA, mb, kb)
-          kern.block(aAt, bAt, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, ldb, wPad, add)
+          // a kept A lies panel after panel, block after block; it is packed with the first item
+          const aBlock = keepA ? aAt + p0 * mPad + i0 * kb : aAt
+          if (!keepA || (item === part.itemStart && j0 === part.colStart)) packA(f32, aBlock, a, oa + i0 * rowA + p0 * colA, rowA, colA, mb, kb)
+          kern.block(aBlock, bAt, cReg + i0 * wPad, Math.ceil(mb / MR), wPad / NR, kb, ldb, wPad, add)
         }
       }
       if (!sumItems) store(oc)

@@ -17,11 +17,11 @@ export function packA(dst: Float32Array, at: number, a: Float32Array, base: numb
   }
 }
 
-/** the row stride for a packed B block of width w: an odd number of 64-byte lines, so that the rows of one
- *  tile strip spread over every L1 set (a 4 KB stride would put them all in one set and thrash) */
+/** the row stride for a packed B block of width w: w itself (so whole blocks copy in one go) unless w is a multiple
+ *  of 64 floats, whose rows would fall into a few L1 sets and thrash; then 16 floats more. Columns past w in a
+ *  strip read the next row, which only reaches C's padding. */
 export function packedStrideB(w: number): number {
-  const lines = Math.ceil(w / 16)
-  return 16 * (lines % 2 ? lines : lines + 1)
+  return w % 64 === 0 ? w + 16 : w
 }
 
 /** rows p < kb and columns j < w of op(B) from `base`, into dst[at…] row-major with row stride ldb, then NR zeros

@@ -47,6 +47,13 @@ describe('gemm float32 (blocked SIMD path)', () => {
     expect(worstError(got, want, args)).toBeLessThan(1e-5)
   })
 
+  it('batch with A broadcast over several k panels and row blocks (A packed once), both transposes', () => {
+    for (const transA of [false, true]) {
+      const { got, want, args } = run({ m: 130, n: 20, k: 500, batch: 3, strideA: 0, transA }, f32)
+      expect(worstError(got, want, args)).toBeLessThan(1e-5)
+    }
+  })
+
   it('batch with B broadcast (stride 0), transposes and gaps between items', () => {
     const { got, want, args } = run({ m: 9, n: 7, k: 13, batch: 4, strideB: 0, strideA: 9 * 13 + 4, strideC: 9 * 7 + 3, transA: true, transB: true }, f32)
     expect(worstError(got, want, args)).toBeLessThan(1e-5)
