@@ -1,6 +1,6 @@
-// NumPy readers on arrays NumPy wrote (make-npy.py): .npy pairs of rank 2 (images) and rank 4
-// (volumes, big-endian), .npz stored and compressed with 1D and channels-last samples and a
-// train/test split, per-sample reads from disk, and the errors: Fortran order, one-hot or out-of-range
+// NumPy readers on arrays NumPy wrote (make-npy.py): .npy pairs of rank 2 (images), rank 4 (volumes,
+// big-endian) and rank 5 (channels-last video), .npz stored and compressed with 1D and channels-last
+// samples and a train/test split, per-sample reads from disk, and the errors: Fortran order, one-hot or out-of-range
 // labels, a header that disagrees with the file's length, and sample/label counts that differ.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -38,6 +38,20 @@ describe('.npy reader', () => {
       expectClose(x, range(192).map((k) => k / 10))
       if (inMemoryLimit) (imp.train as unknown as { close(): void }).close()
     }
+  })
+
+  it('reads channels-last video clips [N, T, H, W, C] as [C, T, H, W]', async () => {
+    const imp = await importDataset(fixture('npy-video'))
+    expect(imp.train.inputShape).toEqual([3, 6, 4, 5])
+    const { x, labels } = readAll(imp.train)
+    expect(labels).toEqual([1, 0])
+    const want = range(720).map((k) => {
+      const n = Math.floor(k / 360), c = Math.floor((k % 360) / 120), f = Math.floor((k % 120) / 20), i = Math.floor((k % 20) / 5), j = k % 5
+      return ((n * 100 + f * 20 + i * 5 + j + c * 60) % 256) / 255
+    })
+    expectClose(x, want)
+    // the layout option overrides the guess: read as 6 channels of 4×5×3 volumes
+    expect((await importDataset(fixture('npy-video'), { layout: 'channels-first' })).train.inputShape).toEqual([6, 4, 5, 3])
   })
 
   it('refuses Fortran-order arrays, naming the file', async () => {
