@@ -17,6 +17,15 @@ function checkShape(where: string, shape: readonly number[], n?: number): void {
   if (n !== undefined && n !== sizeOf(shape)) throw new Error(`${where}: ${n} values do not fill shape ${fmtShape(shape)}`)
 }
 
+let births: Set<DeviceBuffer> | null = null
+
+/** while set, every buffer a tensor allocates is added to `into` (autograd frees consumed gradients among them) */
+export function noteBirths(into: Set<DeviceBuffer> | null): Set<DeviceBuffer> | null {
+  const prev = births
+  births = into
+  return prev
+}
+
 export class Tensor {
   readonly shape: readonly number[]
   readonly size: number
@@ -34,11 +43,12 @@ export class Tensor {
   get dtype(): DType { return this.buffer.dtype }
   get ndim(): number { return this.shape.length }
 
-  /** an uninitialised tensor on the current backend, for an op to fill */
-  static empty(shape: readonly number[], dtype: DType = 'f32'): Tensor {
+  /** an uninitialised tensor (on the current backend unless given), for an op to fill */
+  static empty(shape: readonly number[], dtype: DType = 'f32', backend: Backend = getBackend()): Tensor {
     checkShape('Tensor.empty', shape)
-    const backend = getBackend()
-    return new Tensor(backend.alloc(sizeOf(shape), dtype), shape, backend)
+    const buffer = backend.alloc(sizeOf(shape), dtype)
+    births?.add(buffer)
+    return new Tensor(buffer, shape, backend)
   }
 
   static from(data: ArrayLike<number>, shape: readonly number[], opts: TensorOptions = {}): Tensor {

@@ -3,7 +3,6 @@
 import type { DType } from '../backend/backend.ts'
 import { getBackend } from '../backend/select.ts'
 import type { Kernel } from '../kernels/kernel.ts'
-import { sizeOf } from '../kernels/strides.ts'
 import { Tensor } from '../tensor.ts'
 
 export interface OutSpec { shape: readonly number[]; dtype?: DType }
@@ -11,7 +10,7 @@ export interface OutSpec { shape: readonly number[]; dtype?: DType }
 export function launchMany<P>(kernel: Kernel<P>, inputs: Tensor[], outs: OutSpec[], params: P): Tensor[] {
   const backend = inputs[0]?.backend ?? getBackend()
   for (const t of inputs) if (t.backend !== backend) throw new Error(`${kernel.name}: inputs live on different backends`)
-  const outputs = outs.map((o) => new Tensor(backend.alloc(sizeOf(o.shape), o.dtype ?? 'f32'), o.shape, backend))
+  const outputs = outs.map((o) => Tensor.empty(o.shape, o.dtype ?? 'f32', backend))
   backend.run(kernel, inputs.map((t) => t.buffer), outputs.map((t) => t.buffer), params)
   return outputs
 }
