@@ -90,3 +90,25 @@ describe('autograd', () => {
     expect(() => y.backward()).toThrow('already used')
   })
 })
+
+describe('reductions', () => {
+  it('shares the gradient of max among tied maxima, as torch.amax', async () => {
+    const x = Tensor.from([1, 3, 3, 2, 5, 0], [2, 3], { requiresGrad: true })
+    const m = ops.max(x, 1)
+    expect(Array.from(await m.read())).toEqual([3, 5])
+    ops.sum(m).backward()
+    expect(Array.from(await x.grad!.read())).toEqual([0, 0.5, 0.5, 0, 1, 0])
+  })
+
+  it('argmax picks the first largest along an axis', async () => {
+    const x = Tensor.from([1, 3, 3, 2, 5, 0], [2, 3])
+    expect(Array.from(await ops.argmax(x, 1).readInt())).toEqual([1, 1])
+    expect(Array.from(await ops.argmax(x, 0).readInt())).toEqual([1, 1, 0])
+  })
+
+  it('sums over negative and repeated axes, keeping dims when asked', async () => {
+    const x = Tensor.from([1, 2, 3, 4, 5, 6], [1, 2, 3])
+    expect(ops.sum(x, [-1, 2], true).shape).toEqual([1, 2, 1])
+    expect(Array.from(await ops.mean(x, [0, 1]).read())).toEqual([2.5, 3.5, 4.5])
+  })
+})
