@@ -51,6 +51,14 @@ export type GraphLayout = z.infer<typeof GraphLayout>
 export const Graph = z.object({ spec: GraphSpec, layout: GraphLayout })
 export type Graph = z.infer<typeof Graph>
 
+/** the graph as read, with the open project's id (it changes whenever another project is opened) */
+export const OpenGraph = Graph.extend({ project: z.string() })
+export type OpenGraph = z.infer<typeof OpenGraph>
+
+/** a graph to store; with `project` (from graph.get) it is refused if another project is open by now */
+export const GraphSave = Graph.extend({ project: z.string().optional() })
+export type GraphSave = z.infer<typeof GraphSave>
+
 const none = z.undefined()
 
 export const contract = {
@@ -70,9 +78,10 @@ export const contract = {
     /** recently opened projects, newest first */
     'project.recent': { input: none, output: z.array(ProjectInfo) },
     /** the open project's graph */
-    'graph.get': { input: none, output: Graph },
-    /** stores the graph (autosave); changed is false when it was stored exactly so already */
-    'graph.save': { input: Graph, output: z.object({ changed: z.boolean() }) },
+    'graph.get': { input: none, output: OpenGraph },
+    /** stores the graph (autosave); changed is false when it was stored exactly so already. Pass the
+     *  project id graph.get gave, so that a save still pending when another project opens is refused */
+    'graph.save': { input: GraphSave, output: z.object({ changed: z.boolean() }) },
   },
   // main → renderer pushes; the runs issue adds progress and status events here
   events: {

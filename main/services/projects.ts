@@ -4,7 +4,7 @@
 // another project replaces it. Opening or saving that fails leaves the current project as it was.
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
-import { Graph, type ProjectInfo } from '../../preload/contract.ts'
+import { Graph, type GraphSave, type OpenGraph, type ProjectInfo } from '../../preload/contract.ts'
 import { PROJECT_EXTENSION, ProjectStore, RecentProjects } from '../store/index.ts'
 import { starterGraph } from './starter-graph.ts'
 
@@ -20,6 +20,7 @@ export interface ProjectServiceOptions {
 
 const UNTITLED = 'Untitled'
 let untitledCount = 0
+let openCount = 0
 
 /** the project's display name: its file name without the extension */
 export function projectInfo(path: string | null): ProjectInfo {
@@ -30,6 +31,7 @@ export function projectInfo(path: string | null): ProjectInfo {
 export class ProjectService {
   private store: ProjectStore
   private untitled: boolean
+  private openId = `${process.pid}-${++openCount}`
   private readonly recentList: RecentProjects
 
   /** opens `path`, or a new untitled project when it is null */
@@ -75,17 +77,20 @@ export class ProjectService {
 
   recent(): ProjectInfo[] { return this.recentList.list().map(projectInfo) }
 
-  /** the open project's graph; a project without one gets an empty graph */
-  graph(): Graph {
+  /** the open project's graph and the project's id; a project without a graph gets an empty one */
+  graph(): OpenGraph {
     const record = this.store.graph.get()
-    if (!record) return { spec: { format: 'receptive.graph/1', nodes: [], output: '' }, layout: {} }
+    if (!record) return { spec: { format: 'receptive.graph/1', nodes: [], output: '' }, layout: {}, project: this.openId }
     const checked = Graph.safeParse({ spec: record.spec, layout: record.layout })
     if (!checked.success) throw new Error(`the graph stored in "${basename(this.store.path)}" is damaged: ${checked.error.issues[0].message}`)
-    return checked.data
+    return { ...checked.data, project: this.openId }
   }
 
-  /** returns false when the graph was stored exactly so already */
-  saveGraph(graph: Graph): boolean {
+  /** returns false when the graph was stored exactly so already; refuses a graph read from another project */
+  saveGraph(graph: GraphSave): boolean {
+    if (graph.project !== undefined && graph.project !== this.openId) {
+      throw new Error('another project was opened since this graph was read; it was not saved')
+    }
     return this.store.graph.put(graph.spec, graph.layout)
   }
 
@@ -105,6 +110,7 @@ export class ProjectService {
     this.drop()
     this.store = next
     this.untitled = untitled
+    this.openId = `${process.pid}-${++openCount}`
     const info = this.info()
     this.opts.onChange?.(info)
     return info

@@ -49,3 +49,16 @@ test('save as, new and open through the top bar and the keyboard', async ({ page
   await expect(openDialog).toBeHidden()
   await expect(heading).toHaveText(name)
 })
+
+test('every open tab follows the project that main has open', async ({ context }) => {
+  const [first, second] = [await context.newPage(), await context.newPage()]
+  for (const p of [first, second]) await p.goto(serveUrl().href)
+  const file = join(scratchDir(), `shared-${Date.now()}`)
+  await first.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'Save As…' }).click()
+  const dialog = first.getByRole('dialog', { name: 'Save project as' })
+  await dialog.getByRole('textbox').fill(file)
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText(file.split('/').pop()!)
+  await second.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'New' }).click()
+  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Untitled')
+})

@@ -1,9 +1,10 @@
 // Browser mode's door: the token is required for every request, the WebSocket speaks the contract
 // and answers malformed messages with a clear error, and a foreign origin cannot open it.
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import WebSocket from 'ws'
 import { exchange } from './socket-frames.ts'
-import { serveUrl } from './serve-env.ts'
+import { scratchDir, serveUrl } from './serve-env.ts'
 
 test('every request without the right token is refused with 401', async ({ request }) => {
   const url = serveUrl()
@@ -62,4 +63,16 @@ test('the WebSocket refuses a missing token and a foreign origin', async () => {
   expect(await status(wsUrl.replace(url.pathname, `/${'y'.repeat(43)}/`), url.origin)).toBe(401)
   expect(await status(wsUrl, 'https://evil.example')).toBe(403)
   expect(await status(wsUrl, url.origin)).toBe(101)
+})
+
+test('markup in a project name is shown as text and never runs', async ({ page }) => {
+  const name = '<img src=x onerror=window.__xss=1>'
+  await page.goto(serveUrl().href)
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'Save As…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Save project as' })
+  await dialog.getByRole('textbox').fill(join(scratchDir(), name))
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  expect(await page.locator('header img').count()).toBe(0)
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined()
 })

@@ -24,6 +24,8 @@ test('the shell renders with the project name, panels and a status bar', async (
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
   await page.goto(serveUrl().href)
 
   await expect(page.getByRole('banner')).toContainText('Receptive')
@@ -38,6 +40,8 @@ test('the shell renders with the project name, panels and a status bar', async (
 
   await page.screenshot({ path: testInfo.outputPath('shell.png') })
   expect(errors).toEqual([])
+  // nothing remote, nothing outside the token's folder (data: URLs never reach the network)
+  expect(requests.filter((u) => !u.startsWith(serveUrl().href) && !u.startsWith('data:'))).toEqual([])
 })
 
 test('light and dark themes follow the system setting', async ({ page }) => {

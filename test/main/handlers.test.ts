@@ -44,7 +44,11 @@ describe('handlers', () => {
     const graph = { spec: { format: 'receptive.graph/1', nodes: [{ id: 'c', op: 'conv', inputs: ['gone'] }], output: '' }, layout: { c: { x: 4, y: 5 } } }
     expect(await dispatch('graph.save', graph)).toEqual({ ok: true, result: { changed: true } })
     expect(await dispatch('graph.save', graph)).toEqual({ ok: true, result: { changed: false } })
-    expect(await dispatch('graph.get', undefined)).toEqual({ ok: true, result: graph })
+    const read = await dispatch('graph.get', undefined)
+    expect(read).toMatchObject({ ok: true, result: graph })
+    const project = (read as { result: { project: string } }).result.project
+    expect(await dispatch('graph.save', { ...graph, project })).toEqual({ ok: true, result: { changed: false } })
+    expect(await dispatch('graph.save', { ...graph, project: 'gone' })).toMatchObject({ ok: false, error: { code: 'failed' } })
   })
 
   it('project.save on an untitled project asks for Save As', async () => {

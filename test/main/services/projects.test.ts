@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { validateSpec } from '../../../engine/graph/validate.ts'
 import { inferShapes } from '../../../engine/graph/infer.ts'
-import type { Graph, ProjectInfo } from '../../../preload/contract.ts'
+import type { Graph, OpenGraph, ProjectInfo } from '../../../preload/contract.ts'
 import { ProjectService, projectInfo } from '../../../main/services/projects.ts'
 import { tempProjects, type TempProjects } from '../temp-projects.ts'
 
@@ -21,6 +21,7 @@ afterEach(() => {
 })
 
 const untitledFiles = (t: TempProjects) => readdirSync(join(t.dir, 'settings', 'untitled'))
+const stored = ({ spec, layout }: OpenGraph): Graph => ({ spec, layout })
 const edited = (g: Graph): Graph => ({ spec: { ...g.spec, nodes: g.spec.nodes.slice(0, 3), output: g.spec.nodes[2].id }, layout: { input: { x: 10, y: 20 } } })
 
 describe('ProjectService', () => {
@@ -47,13 +48,13 @@ describe('ProjectService', () => {
     expect(info).toEqual({ name: 'mnist', path: file })
     expect(changes).toEqual([info])
     expect(untitledFiles(t)).toEqual([])
-    expect(t.projects.graph()).toEqual(graph)
+    expect(stored(t.projects.graph())).toEqual(graph)
     expect(t.projects.save()).toEqual(info)
     expect(t.projects.recent()).toEqual([info])
 
     const reopened = make(file)
     expect(reopened.projects.info()).toEqual(info)
-    expect(reopened.projects.graph()).toEqual(graph)
+    expect(stored(reopened.projects.graph())).toEqual(graph)
   })
 
   it('refuses to save over an existing file unless told to overwrite', async () => {
@@ -102,6 +103,18 @@ describe('ProjectService', () => {
     t.projects.newProject()
     expect(untitledFiles(t)).toHaveLength(1)
     expect(existsSync(join(t.dir, 'kept.receptive'))).toBe(true)
+  })
+
+  it('refuses a graph read from a project that is no longer open', async () => {
+    const t = make()
+    const before = t.projects.graph()
+    expect(t.projects.saveGraph(edited(before))).toBe(true) // no id: stored
+    expect(t.projects.saveGraph({ ...before, layout: {} })).toBe(true) // the open project's id: stored
+    await t.projects.saveAs('next')
+    const after = t.projects.graph()
+    expect(after.project).not.toBe(before.project)
+    expect(() => t.projects.saveGraph({ ...edited(before), project: before.project })).toThrow(/another project was opened/)
+    expect(stored(t.projects.graph())).toEqual(stored(after))
   })
 
   it('names projects after their file', () => {
