@@ -181,19 +181,22 @@ export class RunManager {
 
   private onMessage(a: Active, raw: unknown): void {
     if (a.ended) return
-    let m: HostMessage
     try {
-      m = parseHostMessage(raw)
-      // runId 0: the host could not read its job, and says why in a `failed`
-      if (m.runId !== a.runId && m.runId !== 0) throw new Error(`a message for run ${m.runId} came from the host of run ${a.runId}`)
-      if (m.seq !== a.seq + 1) throw new Error(`message ${m.seq} from the engine host came after ${a.seq}`)
-      a.seq = m.seq
-      this.recorder.record(a.runId, m)
+      this.handle(a, raw)
     } catch (err) {
+      // a malformed message, or one the project file would not take: this host cannot be trusted further
       a.host?.kill()
       this.end(a, 'failed', message(err))
-      return
     }
+  }
+
+  private handle(a: Active, raw: unknown): void {
+    const m: HostMessage = parseHostMessage(raw)
+    // runId 0: the host could not read its job, and says why in a `failed`
+    if (m.runId !== a.runId && m.runId !== 0) throw new Error(`a message for run ${m.runId} came from the host of run ${a.runId}`)
+    if (m.seq !== a.seq + 1) throw new Error(`message ${m.seq} from the engine host came after ${a.seq}`)
+    a.seq = m.seq
+    this.recorder.record(a.runId, m)
     if (m.type === 'paused' || m.type === 'resumed') this.store.runs.setStatus(a.runId, m.type === 'paused' ? 'paused' : 'running')
     a.state$.next(nextState(a.state$.value, m))
     if (m.type === 'done' || m.type === 'stopped') this.end(a, m.type, null)

@@ -5,6 +5,8 @@
 import { toArray, lastValueFrom } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildModel } from '../../../../engine/graph/build.ts'
+import { forkSpawner, sourceHostOptions } from '../../../../main/services/runs/fork-host.ts'
+import { RunManager } from '../../../../main/services/runs/run-manager.ts'
 import type { RunState } from '../../../../main/services/runs/run-state.ts'
 import { ended, gone, openBench, reaches, request, type Bench } from './run-fixtures.ts'
 
@@ -85,6 +87,18 @@ describe('runs that go wrong', () => {
     expect(final.status).toBe('failed')
     expect(final.error).toContain('no-such-folder')
     expect(b.store.runs.get(runId)).toMatchObject({ status: 'failed', error: final.error })
+  })
+
+  it('fails a run whose host breaks the protocol, and ends that host', async () => {
+    b.close()
+    b = openBench()
+    const rogue = new RunManager(b.store, forkSpawner({ ...sourceHostOptions(), entry: `${import.meta.dirname}/rogue-host.ts` }))
+    const runId = await rogue.start(request(1))
+    const pid = rogue.pid(runId)!
+    const final = await ended(rogue, runId)
+    expect(final).toMatchObject({ status: 'failed', error: 'message 5 from the engine host came after 1' })
+    expect(b.store.runs.get(runId)).toMatchObject({ status: 'failed', error: final.error })
+    expect(await gone(pid)).toBe(true)
   })
 
   it('marks a run failed when its host is killed with -9 mid-run, keeping every recorded step, and carries on', async () => {
