@@ -20,3 +20,4 @@ export { datasetSpecSchema, parseDatasetSpec, specFor, type DatasetSpec, type Da
 export { loadDataset, openSource, type LoadedDataset } from './load.ts'
 export { summarize, type DatasetSummary } from './summary.ts'
 export { batches, epochOrder, type Batch, type BatchOptions } from './batches.ts'
+export { previewGrid, previewSample, type PreviewClass, type PreviewSample } from './preview.ts'
