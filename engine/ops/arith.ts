@@ -19,8 +19,13 @@ export function binaryRaw(op: BinaryOp, a: Tensor, b: Tensor, name: string = op)
 /** forward of a unary primitive (optionally with a scalar), no tape */
 export const unaryRaw = (op: UnaryOp, x: Tensor, a?: number): Tensor => launch(unary, [x], x.shape, { op, a })
 
+const needsTensor = (op: string) => new Error(`${op}: needs at least one tensor, got two numbers`)
+
 export function add(a: Operand, b: Operand): Tensor {
-  if (typeof a === 'number') return add(b, a)
+  if (typeof a === 'number') {
+    if (typeof b === 'number') throw needsTensor('add')
+    return add(b, a)
+  }
   if (typeof b === 'number') return record('add', unaryRaw('addScalar', a, b), [a], (g) => [g])
   const out = binaryRaw('add', a, b)
   return record('add', out, [a, b], (g) => [sumTo(g, a.shape), sumTo(g, b.shape)])
@@ -28,7 +33,7 @@ export function add(a: Operand, b: Operand): Tensor {
 
 export function sub(a: Operand, b: Operand): Tensor {
   if (typeof b === 'number') {
-    if (typeof a === 'number') throw new Error('sub: needs a tensor')
+    if (typeof a === 'number') throw needsTensor('sub')
     return add(a, -b)
   }
   if (typeof a === 'number') return record('sub', unaryRaw('rsubScalar', b, a), [b], (g) => [neg(g)])
@@ -37,7 +42,10 @@ export function sub(a: Operand, b: Operand): Tensor {
 }
 
 export function mul(a: Operand, b: Operand): Tensor {
-  if (typeof a === 'number') return mul(b, a)
+  if (typeof a === 'number') {
+    if (typeof b === 'number') throw needsTensor('mul')
+    return mul(b, a)
+  }
   if (typeof b === 'number') return record('mul', unaryRaw('mulScalar', a, b), [a], (g) => [mul(g, b)])
   const out = binaryRaw('mul', a, b)
   return record('mul', out, [a, b], (g) => [sumTo(mul(g, b), a.shape), sumTo(mul(g, a), b.shape)])
@@ -45,7 +53,7 @@ export function mul(a: Operand, b: Operand): Tensor {
 
 export function div(a: Operand, b: Operand): Tensor {
   if (typeof b === 'number') {
-    if (typeof a === 'number') throw new Error('div: needs a tensor')
+    if (typeof a === 'number') throw needsTensor('div')
     return mul(a, 1 / b)
   }
   if (typeof a === 'number') {

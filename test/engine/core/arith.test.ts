@@ -28,6 +28,8 @@ describe('broadcasting arithmetic', () => {
     expect(Array.from(await ops.div(2, x).read())).toEqual([2, 1, 0.5])
     expect(Array.from(await ops.div(x, 2).read())).toEqual([0.5, 1, 2])
     expect(Array.from(await ops.add(3, x).read())).toEqual([4, 5, 7])
+    expect(() => ops.add(1, 2)).toThrow('add: needs at least one tensor, got two numbers')
+    expect(() => ops.div(1, 2)).toThrow('div: needs at least one tensor')
   })
 })
 
