@@ -3,22 +3,20 @@
 // count, a cycle, and whether the source's shape fits the target's shape rule.
 import { OPS, type ModelSpec, type OpDef, type ShapeReport } from '../../engine/graph/index.ts'
 
-/** true when target can be reached from start by following inputs → users */
-function reaches(spec: ModelSpec, start: string, target: string): boolean {
+/** every node fed, directly or not, by start (start included) */
+function downstream(spec: ModelSpec, start: string): Set<string> {
   const users = new Map<string, string[]>()
   for (const n of spec.nodes) for (const i of n.inputs ?? []) users.set(i, [...(users.get(i) ?? []), n.id])
   const seen = new Set([start])
   const stack = [start]
   while (stack.length) {
-    const at = stack.pop()!
-    if (at === target) return true
-    for (const u of users.get(at) ?? []) if (!seen.has(u)) { seen.add(u); stack.push(u) }
+    for (const u of users.get(stack.pop()!) ?? []) if (!seen.has(u)) { seen.add(u); stack.push(u) }
   }
-  return false
+  return seen
 }
 
-/** null when the connection is fine, else the reason it is refused */
-export function connectionProblem(spec: ModelSpec, report: ShapeReport, source: string, target: string): string | null {
+/** the problem of a connection apart from a cycle */
+function localProblem(spec: ModelSpec, report: ShapeReport, source: string, target: string): string | null {
   if (source === target) return 'a layer cannot feed itself'
   const node = spec.nodes.find((n) => n.id === target)
   if (!node || !spec.nodes.some((n) => n.id === source)) return 'that layer no longer exists'
@@ -29,7 +27,6 @@ export function connectionProblem(spec: ModelSpec, report: ShapeReport, source: 
   if (inputs.length >= def.inputs.max) {
     return `${def.title} takes ${def.inputs.max === 1 ? 'one input' : `at most ${def.inputs.max} inputs`}; delete its connection from ${inputs[0]} first`
   }
-  if (reaches(spec, target, source)) return `${target} already feeds ${source}: this would make a cycle`
   // the shape rule runs only when every input shape is known and the node's own fields are sound
   const shapes = [...inputs, source].map((i) => report.nodes[i]?.shape ?? null)
   if (shapes.some((s) => !s) || report.issues.some((i) => i.node === target && i.field)) return null
@@ -39,4 +36,17 @@ export function connectionProblem(spec: ModelSpec, report: ShapeReport, source: 
     return `${target}: ${(e as Error).message}`
   }
   return null
+}
+
+/** null when the connection is fine, else the reason it is refused */
+export function connectionProblem(spec: ModelSpec, report: ShapeReport, source: string, target: string): string | null {
+  const local = localProblem(spec, report, source, target)
+  if (local) return local
+  return downstream(spec, target).has(source) ? `${target} already feeds ${source}: this would make a cycle` : null
+}
+
+/** the nodes that could be connected into target now (for connecting from the keyboard) */
+export function connectableSources(spec: ModelSpec, report: ShapeReport, target: string): string[] {
+  const after = downstream(spec, target)
+  return spec.nodes.filter((n) => !after.has(n.id) && localProblem(spec, report, n.id, target) === null).map((n) => n.id)
 }

@@ -124,6 +124,8 @@ export class Editor {
     else this.commit(connect(this.doc, link))
   }
 
+  disconnect(link: Link): void { this.commit(remove(this.doc, new Set(), [link])) }
+
   /** after a connection drag ends: says why it was refused, if it was */
   connectEnded(valid: boolean): void {
     if (!valid && this.#refusal) this.notice = `Cannot connect: ${this.#refusal}`

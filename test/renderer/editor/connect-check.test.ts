@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectionProblem } from '../../../renderer/editor/connect-check.ts'
+import { connectableSources, connectionProblem } from '../../../renderer/editor/connect-check.ts'
 import { inferShapes, type ModelSpec } from '../../../engine/graph/index.ts'
 
 const spec: ModelSpec = {
@@ -39,5 +39,15 @@ describe('connectionProblem', () => {
     expect(check('conv', 'fc')).toBe('fc: needs a flat input, but the input is 4×24×24; add a Flatten before it')
     expect(check('in', 'big')).toBe('big: kernel 30×30 is larger than the 28×28 input with valid padding')
     expect(check('in', 'sum')).toMatch(/inputs 4×24×24 and 1×28×28 differ/)
+  })
+})
+
+describe('connectableSources', () => {
+  it('lists the nodes whose output fits, leaving out the target\'s own descendants', () => {
+    const report = inferShapes(spec)
+    // layers with no shape yet (fc, big: nothing feeds them) are offered too: their fit cannot be known
+    expect(connectableSources(spec, report, 'flat')).toEqual(['in', 'conv', 'big', 'fc', 'sum'])
+    expect(connectableSources(spec, report, 'fc')).toEqual(['big', 'flat', 'sum']) // not in, not conv: not flat
+    expect(connectableSources(spec, report, 'conv')).toEqual([]) // full: it takes one input
   })
 })

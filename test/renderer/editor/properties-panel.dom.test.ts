@@ -91,3 +91,20 @@ describe('PropertiesPanel', () => {
     expect('stride' in nodeOf(editor, 'conv1')).toBe(false)
   })
 })
+
+describe('PropertiesPanel inputs', () => {
+  it('connects and disconnects from the keyboard, offering only layers that fit', async () => {
+    const editor = setup('fc2')
+    const inputs = screen.getByRole('region', { name: 'Inputs' })
+    expect(inputs.textContent).toContain('relu3')
+    await fireEvent.click(screen.getByRole('button', { name: 'Disconnect relu3' }))
+    expect(nodeOf(editor, 'fc2').inputs).toEqual([])
+    const connect = screen.getByLabelText('Connect an input') as HTMLSelectElement
+    const offered = [...connect.options].map((o) => o.value).filter(Boolean)
+    expect(offered).toContain('relu3')
+    expect(offered).not.toContain('conv1') // 6×28×28 is not flat
+    expect(offered).not.toContain('fc3') // fed by fc2: a cycle
+    await fireEvent.change(connect, { target: { value: 'fc1' } })
+    expect(nodeOf(editor, 'fc2').inputs).toEqual(['fc1'])
+  })
+})
