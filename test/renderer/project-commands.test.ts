@@ -6,6 +6,7 @@ import { unwrapReply } from '../../preload/rpc.ts'
 import { createDispatch } from '../../main/dispatch.ts'
 import { createHandlers } from '../../main/handlers.ts'
 import { runProjectCommand, type PathRequest } from '../../renderer/lib/project/commands.ts'
+import { beforeProjectSwitch } from '../../renderer/lib/project/pending-saves.ts'
 import { projectShortcut } from '../../renderer/lib/project/shortcuts.ts'
 import { tempProjects, type TempProjects } from '../main/temp-projects.ts'
 
@@ -60,5 +61,23 @@ describe('runProjectCommand', () => {
     await runProjectCommand(api, 'saveAs', null, (r) => void asked.push(r))
     expect(asked).toEqual(['open', 'saveAs'])
     expect(await runProjectCommand(api, 'new', null, () => {})).toEqual({ name: 'Untitled', path: null })
+  })
+
+  it('lands a pending autosave in the old project before New replaces it', async () => {
+    temp = tempProjects()
+    const api = localApi()
+    const saved = await api.invoke('project.saveAs', { path: 'kept' })
+    const read = await api.invoke('graph.get')
+    const edit = { spec: { ...read.spec, nodes: read.spec.nodes.slice(0, 2), output: read.spec.nodes[1].id }, layout: {}, project: read.project }
+    // an autosave still waiting for its debounce when the command runs
+    const off = beforeProjectSwitch(() => api.invoke('graph.save', edit))
+    try {
+      expect(await runProjectCommand(api, 'new', saved, () => {})).toEqual({ name: 'Untitled', path: null })
+    } finally {
+      off()
+    }
+    expect((await api.invoke('graph.get')).spec.nodes).toHaveLength(13)
+    await api.invoke('project.open', { path: saved.path! })
+    expect((await api.invoke('graph.get')).spec.nodes).toHaveLength(2)
   })
 })
