@@ -5,7 +5,7 @@
 import type { ModelSpec } from '../../engine/graph/index.ts'
 import type { Layout } from './doc.ts'
 
-export const COLUMN = 230 // node width plus the gap an edge label needs
+export const COLUMN = 280 // node width plus room for an edge's shape label
 export const ROW = 130
 const BAND_GAP = 80
 const SWEEPS = 4
@@ -32,7 +32,7 @@ function columns(ids: string[], inputsOf: Map<string, string[]>): Map<string, nu
   return col
 }
 
-export function layeredLayout(spec: ModelSpec, perBand = 8): Layout {
+export function layeredLayout(spec: ModelSpec, perBand = 7): Layout {
   const ids = spec.nodes.map((n) => n.id)
   const known = new Set(ids)
   const inputsOf = new Map(spec.nodes.map((n) => [n.id, [...new Set(n.inputs ?? [])].filter((i) => known.has(i) && i !== n.id)]))

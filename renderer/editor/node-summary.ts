@@ -7,7 +7,7 @@ const strided = (s: number[] | undefined) => s && s.some((v) => v !== 1) && `str
 
 export function nodeSummary(n: NodeSpec): string {
   switch (n.op) {
-    case 'input': return Array.isArray(n.shape) ? formatShape(n.shape) : ''
+    case 'input': return '' // its shape is its output, shown below
     case 'conv': case 'local': case 'tiled':
       return join(`${n.filters} @ ${formatShape(n.kernel ?? [])}`, strided(n.stride), pad(n.padding),
         n.op === 'tiled' && `tiles ${n.tiles}`, n.op === 'conv' && n.flip && 'flipped')
