@@ -33,6 +33,13 @@ describe('Tensor', () => {
     expect(wide[0]).toBe(third)
     expect(getPrecision()).toBe('f32')
   })
+
+  it('restores float32 after a float64 block throws or rejects', async () => {
+    expect(() => withFloat64(() => { throw new Error('boom') })).toThrow('boom')
+    expect(getPrecision()).toBe('f32')
+    await expect(withFloat64(async () => { throw new Error('later') })).rejects.toThrow('later')
+    expect(getPrecision()).toBe('f32')
+  })
 })
 
 describe('backend choice', () => {
