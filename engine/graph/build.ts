@@ -4,6 +4,7 @@
 // Nodes the output does not depend on (a branch left dangling in the editor) are not built.
 // Not exported from engine/graph/index.ts: that module stays pure for the renderer.
 
+import { isGradEnabled } from '../autograd.ts'
 import { unary } from '../kernels/elementwise.ts'
 import { forwardOf } from '../layers/index.ts'
 import { initValues, type Initializer } from '../layers/init.ts'
@@ -96,6 +97,21 @@ export function buildModel(spec: unknown, options: BuildOptions = {}): Model {
     }
   }
 
+  // the position of the last node reading each output; the model's output is read after the last node
+  const lastUse = new Map<string, number>()
+  nodes.forEach((n, k) => n.inputs?.forEach((id) => lastUse.set(id, k)))
+  lastUse.set(checked.output, nodes.length)
+  const weights = new Set([...params.values(), ...buffers.values()].map((t) => t.buffer))
+
+  /** without a tape nothing else holds an intermediate: frees those no later node reads, unless a live value
+   *  shares the buffer (a flatten is a view) or it is the caller's input or a weight */
+  function releaseSpent(values: Map<string, Tensor>, k: number, x: Tensor): void {
+    const spent = [...values].filter(([id]) => lastUse.get(id)! <= k)
+    for (const [id] of spent) values.delete(id)
+    const live = new Set([...values.values()].map((t) => t.buffer))
+    for (const [, t] of spent) if (!live.has(t.buffer) && !weights.has(t.buffer) && t.buffer !== x.buffer) t.dispose()
+  }
+
   function forward(x: Tensor, { training = false, seed: passSeed = 0 }: ForwardOptions = {}): Tensor {
     if (x.shape.length !== inputShape.length + 1 || fmt(x.shape.slice(1)) !== fmt(inputShape)) {
       throw new Error(`${input.id} (input): expects a batch of ${fmt(inputShape)} samples, got a tensor of ${fmt(x.shape)}`)
@@ -110,6 +126,7 @@ export function buildModel(spec: unknown, options: BuildOptions = {}): Model {
         const shapesIn = xs.map((t) => fmt(t.shape)).join(' and ')
         throw new Error(`${node.id} (${node.op}) on input ${shapesIn}: ${(e as Error).message}`, { cause: e })
       }
+      if (!isGradEnabled()) releaseSpent(values, k, x)
     })
     return values.get(checked.output)!
   }

@@ -45,10 +45,12 @@ export class Optimizer {
     }
   }
 
-  /** drops every parameter's gradient so the next backward starts from zero */
+  /** frees every parameter's gradient so the next backward starts from zero (a kept p.grad is invalid after) */
   zeroGrad(params: Map<string, Tensor>): void {
-    // not disposed: a gradient may share its buffer with another tensor's (views, pass-through backwards)
-    for (const p of params.values()) p.grad = null
+    for (const p of params.values()) {
+      p.grad?.dispose()
+      p.grad = null
+    }
   }
 
   async saveState(): Promise<OptimizerState> {

@@ -29,11 +29,13 @@ export async function evaluate(model: Model, data: Dataset, { batchSize = 256, n
   let correct = 0
   let samples = 0
   for (const batch of batches(data, { batchSize, normalize })) {
+    const x = Tensor.from(batch.x, [batch.count, ...model.inputShape])
     const [logits, loss] = noGrad(() => {
-      const out = model.forward(Tensor.from(batch.x, [batch.count, ...model.inputShape]))
+      const out = model.forward(x)
       return [out, ops.softmaxCrossEntropy(out, batch.labels)]
     })
     const [l, values] = await Promise.all([loss.read(), logits.read()])
+    for (const t of [x, logits, loss]) t.dispose()
     const predicted = predictions(values, batch.count, classes)
     lossSum += l[0] * batch.count
     correct += countCorrect(predicted, batch.labels)

@@ -79,6 +79,7 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
     pending = []
     if (group.length === 0) return
     const values = await Promise.all(group.flatMap((p) => [p.loss.read(), p.logits.read()]))
+    for (const p of group) { p.loss.dispose(); p.logits.dispose() }
     const images = group.reduce((n, p) => n + p.labels.length, 0)
     const imagesPerSecond = images / Math.max((performance.now() - groupStart) / 1000, 1e-9)
     groupStart = performance.now()
@@ -112,6 +113,7 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
       loss.backward()
       optimizer.step(params, lr)
       optimizer.zeroGrad(params)
+      x.dispose()
       pending.push({ step, epoch, lr, loss: loss.detach(), logits: logits.detach(), labels: batch.labels })
       if (pending.length >= reportEvery) {
         yield* flush()

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { FORMAT, type ModelSpec } from '../../../engine/graph/index.ts'
 import { buildModel } from '../../../engine/graph/build.ts'
+import { noGrad } from '../../../engine/autograd.ts'
 import { ops } from '../../../engine/ops/index.ts'
 import { withFloat64 } from '../../../engine/precision.ts'
 import { Tensor } from '../../../engine/tensor.ts'
@@ -65,4 +66,17 @@ describe('a whole model in float64 vs central differences', () => {
     expect(worst, where).toBeLessThan(1e-6)
     expect(x.grad!.shape).toEqual(x.shape)
   }))
+})
+
+describe('inference without a tape', () => {
+  it('frees spent intermediates yet gives the values of a taped forward, branches and views included', async () => {
+    const model = buildModel(spec, { seed: 3 })
+    const x = Tensor.from(randomValues(3 * 2 * 7 * 6, 11), [3, 2, 7, 6])
+    const taped = await model.forward(x).read()
+    const free = await noGrad(() => model.forward(x)).read()
+    expect(free).toEqual(taped)
+    // the input and the weights survive
+    expect(await x.read()).toEqual(Float32Array.from(randomValues(3 * 2 * 7 * 6, 11)))
+    expect(await noGrad(() => model.forward(x)).read()).toEqual(taped)
+  })
 })
