@@ -1,18 +1,18 @@
 // fold (col2im): the adjoint of unfold. Sums every column entry back onto the input position it was read
 // from, so overlapping windows add up and padding entries vanish; this is the input gradient of a convolution.
 import { defineKernel } from './kernel.ts'
-import { planeStarts, volume, windowRows } from './window-geometry.ts'
+import { ROW, planeStarts, volume, windowRows } from './window-geometry.ts'
 import type { UnfoldParams } from './unfold.ts'
 import type { TypedArray } from '../backend/backend.ts'
 
 /** x planes begin…end−1 from the columns (each plane is overwritten, so ranges may run in parallel) */
 export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, begin: number, end: number): void {
-  const rows = windowRows(p.window, p.flip, p.layout)
+  const rows = windowRows(p.window, p.flip, p.layout, false) // padding entries are not zero here: no joined rows
   const pos = p.layout.pos, sW = p.window.stride[2]
   x.fill(0, begin * volume(p.window.in), end * volume(p.window.in))
   for (let plane = begin; plane < end; plane++) {
     const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
-    for (let r = 0; r < rows.length; r += 4) {
+    for (let r = 0; r < rows.length; r += ROW) {
       const lo = rows[r + 2], hi = rows[r + 3]
       let d = colPlane + rows[r + 1] + lo * pos, s = xPlane + rows[r] + lo * sW
       for (let o = lo; o < hi; o++, d += pos, s += sW) x[s] += cols[d]

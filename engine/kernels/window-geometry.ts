@@ -91,17 +91,22 @@ export const imageMajor = (w: Window): ColumnLayout => {
   return { image: rows * positions, row: positions, pos: 1 }
 }
 
+/** ints per windowRows entry */
+export const ROW = 5
+
 /**
- * The rows of columns one plane (one channel of one image) fills, as 4 ints each: the x offset of output
- * position 0 from the plane's start, the columns offset from the plane's first row, and the run lo…hi−1 of
- * output positions that read inside the input (the rest is padding). The same for every plane, so unfold and
- * fold walk this table instead of the geometry.
+ * The rows of columns one plane (one channel of one image) fills, ROW ints each: the x offset of output
+ * position 0 from the plane's start, the columns offset from the plane's first row, the run lo…hi−1 of output
+ * positions that read inside the input (the rest is padding), and how many consecutive rows the entry stands
+ * for. Rows join (joinRows) only where x and the columns are both contiguous across them, as in a stride-1
+ * 'same' convolution, so unfold can copy them as one block. The same for every plane: built once per call.
  */
-export function windowRows(w: Window, flip: boolean, layout: ColumnLayout): Int32Array {
+export function windowRows(w: Window, flip: boolean, layout: ColumnLayout, joinRows: boolean): Int32Array {
   const [iD, iH, iW] = w.in, [kD, kH, kW] = w.kernel, [sD, sH, sW] = w.stride
   const [dD, dH, dW] = w.dilation, [pD, pH, pW] = w.pad, [oD, oH, oW] = w.out
   const taps = kD * kH * kW
-  const rows = new Int32Array(4 * taps * oD * oH)
+  const join = joinRows && layout.pos === 1 && sW === 1 && sH * iW === oW
+  const rows = new Int32Array(ROW * taps * oD * oH)
   let r = 0
   for (let kd = 0, k = 0; kd < kD; kd++) {
     for (let kh = 0; kh < kH; kh++) {
@@ -111,19 +116,25 @@ export function windowRows(w: Window, flip: boolean, layout: ColumnLayout): Int3
         const [lo, hi] = validRange(kw * dW - pW, sW, iW, oW)
         for (let od = 0; od < oD; od++) {
           const id = od * sD + kd * dD - pD
-          for (let oh = 0; oh < oH; oh++, r += 4) {
+          for (let oh = 0; oh < oH; oh++) {
             const ih = oh * sH + kh * dH - pH
             const inside = id >= 0 && id < iD && ih >= 0 && ih < iH
+            if (join && inside && oh > 0 && rows[r - 2] > rows[r - 3]) {
+              rows[r - 1]++ // row oh − 1 of this kernel offset and depth was inside too
+              continue
+            }
             rows[r] = (id * iH + ih) * iW + kw * dW - pW
             rows[r + 1] = colRow + (od * oH + oh) * oW * layout.pos
             rows[r + 2] = inside ? lo : 0
             rows[r + 3] = inside ? hi : 0
+            rows[r + 4] = 1
+            r += ROW
           }
         }
       }
     }
   }
-  return rows
+  return rows.subarray(0, r)
 }
 
 /**

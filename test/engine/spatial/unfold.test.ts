@@ -32,7 +32,9 @@ const cases: [string, number[], number[], WindowOptions, boolean][] = [
   ['1D same stride 2 dilation 2', [2, 3, 9], [3], { stride: [2], dilation: [2], padding: 'same' }, false],
   ['1D full, flipped', [1, 2, 5], [4], { padding: 'full' }, true],
   ['2D explicit padding stride 3×2', [2, 2, 7, 6], [3, 2], { stride: [3, 2], padding: [[2, 1], [0, 3]] }, false],
+  ['2D stride 2×1, output twice as wide (rows copied as blocks)', [2, 1, 6, 3], [3, 3], { stride: [2, 1], padding: [[1, 1], [2, 3]] }, false],
   ['2D same dilation 2, flipped', [2, 1, 6, 7], [3, 3], { dilation: [2, 2], padding: 'same' }, true],
+  ['3D same, stride 1 (rows copied as blocks)', [1, 2, 3, 4, 5], [3, 2, 3], { padding: 'same' }, false],
   ['3D same stride 2', [1, 2, 4, 5, 3], [2, 3, 2], { stride: [2, 1, 2], padding: 'same' }, false],
   ['3D valid dilation, flipped', [2, 1, 5, 4, 5], [2, 2, 3], { dilation: [2, 1, 2] }, true],
 ]
