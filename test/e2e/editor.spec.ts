@@ -51,6 +51,7 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(serveUrl().href)
+  await expect(page).toHaveTitle(/ — Receptive$/)
   await page.getByLabel('New graph from a template').selectOption('empty')
   await expect(page.locator('.svelte-flow__node')).toHaveCount(0)
 
@@ -118,6 +119,7 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   await other.close()
   await expect(page.locator('[data-total="params"]')).toHaveText('61,706')
   expect(await storedGraph(page)).toEqual(moved)
+  await expect(page).toHaveTitle(`${file.split('/').pop()!.replace('.receptive', '')} — Receptive`)
   for (const [id, p] of Object.entries(moved.layout)) {
     await expect(node(page, id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${p.x}, ${p.y})`)
   }
