@@ -7,7 +7,7 @@ import type { Dataset } from '../data/dataset.ts'
 import { batches, type BatchOptions } from '../data/batches.ts'
 import type { Model } from '../graph/build.ts'
 import type { Optimizer } from '../optim/optimizer.ts'
-import { learningRate, type ScheduleSpec } from '../optim/schedule.ts'
+import { checkSchedule, learningRate, type ScheduleSpec } from '../optim/schedule.ts'
 import { ops } from '../ops/index.ts'
 import { deriveSeed } from '../random.ts'
 import { Tensor } from '../tensor.ts'
@@ -47,6 +47,8 @@ function checkOptions(o: TrainOptions): void {
   const whole = (v: number, min: number) => Number.isInteger(v) && v >= min
   if (!whole(o.epochs, 1)) throw new Error(`train: epochs must be a whole number ≥ 1, got ${o.epochs}`)
   if (!whole(o.batchSize, 1)) throw new Error(`train: batch size must be a whole number ≥ 1, got ${o.batchSize}`)
+  const badSchedule = o.schedule && checkSchedule(o.schedule)
+  if (badSchedule) throw new Error(`train: ${badSchedule}`)
   if (o.resume && !(whole(o.resume.epoch, 0) && o.resume.epoch < o.epochs && whole(o.resume.step, 0))) {
     throw new Error(`train: cannot resume after epoch ${o.resume.epoch} (step ${o.resume.step}) of a ${o.epochs}-epoch run`)
   }

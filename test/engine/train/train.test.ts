@@ -145,12 +145,14 @@ describe('train', () => {
     expect(steps(seen).map((e) => e.step)).toEqual([...Array(bad - 1).keys()].map((i) => i + 1))
   })
 
-  it('refuses data that does not fit the model, naming both shapes', async () => {
+  it('refuses data that does not fit the model, naming both shapes, and a malformed schedule', async () => {
     const wrong = new ArrayDataset('tiny', [1, 4, 4], ['a', 'b'], new Float32Array(32), new Int32Array(2))
     const run = train({ model: buildModel(smallCnn()), data: wrong, optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 2 })
     await expect(collect(run)).rejects.toThrow(/tiny holds 1×4×4 samples but the model's input is 1×10×10/)
     const three = new ArrayDataset('three', [1, 10, 10], ['a', 'b', 'c'], new Float32Array(300), new Int32Array(3))
     await expect(collect(train({ model: buildModel(smallCnn()), data: three, optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 2 })))
       .rejects.toThrow(/three has 3 classes but the model's output is 2/)
+    const badSchedule = train({ model: buildModel(smallCnn()), data: bars(8, 1), optimizer: sgd({ lr: 0.1 }), epochs: 1, batchSize: 2, schedule: { kind: 'step', every: 0, gamma: 0.5 } })
+    await expect(collect(badSchedule)).rejects.toThrow(/train: step schedule: every must be/)
   })
 })
