@@ -78,6 +78,14 @@ describe('autograd', () => {
     expect(Array.from(await x.grad!.read())).toEqual([2, 0, 0, 8])
   })
 
+  it('walks a tape far deeper than the call stack allows recursion', async () => {
+    const x = Tensor.from([1], [1], { requiresGrad: true })
+    let y = x
+    for (let i = 0; i < 20000; i++) y = ops.add(y, 0)
+    ops.sum(ops.mul(y, 2)).backward()
+    expect(Array.from(await x.grad!.read())).toEqual([2])
+  })
+
   it('records nothing under noGrad', () => {
     const x = Tensor.from([1, 2], [2], { requiresGrad: true })
     const y = noGrad(() => ops.mul(x, 2))
