@@ -11,7 +11,6 @@ import { adam, adamw, sgd, type Optimizer } from '../optim/index.ts'
 import { train } from '../train/train.ts'
 import type { JobRunner } from './host-session.ts'
 import type { Hyper } from './job.ts'
-import type { HostEvent } from './protocol.ts'
 import { firstEpochSnapshots } from './snapshot-schedule.ts'
 import { checkpointOf, restoreCheckpoint, snapshotTensors } from './weights.ts'
 
@@ -23,11 +22,16 @@ function optimizerFor(o: Hyper['optimizer']): Optimizer {
 
 export const trainJob: JobRunner = async (job, control, emit) => {
   const { hyper } = job
+  const start = job.resume ?? { step: 0, epoch: 0 }
   const device = await setBackend(job.backend)
-  const data = await loadDataset(parseDatasetSpec(job.dataset), { signal: control.signal })
+  // a stop during a long import aborts it: that is a stop, not a failure
+  const data = await loadDataset(parseDatasetSpec(job.dataset), { signal: control.signal }).catch((err: unknown) => {
+    if (control.stopRequested) return null
+    throw err
+  })
+  if (!data) return { outcome: 'stopped', step: start.step, epoch: start.epoch }
   const model: Model = buildModel(job.spec, { seed: job.seed })
   const optimizer = optimizerFor(hyper.optimizer)
-  const start = job.resume ?? { step: 0, epoch: 0 }
   if (job.resume) restoreCheckpoint(model, optimizer, job.resume)
   const stepsPerEpoch = Math.ceil(data.train.length / hyper.batchSize)
   emit({
@@ -40,6 +44,8 @@ export const trainJob: JobRunner = async (job, control, emit) => {
   if (start.epoch === 0) await snapshot(0, 0)
 
   let { step, epoch } = start
+  // a run killed between its last checkpoint and its `done` has nothing left to train
+  if (epoch >= hyper.epochs) return { outcome: 'done', step, epoch }
   data.setEpoch(epoch + 1)
   const events = train({
     model, data: data.train, validation: data.validation, optimizer, epochs: hyper.epochs - start.epoch, batchSize: hyper.batchSize,
@@ -52,8 +58,7 @@ export const trainJob: JobRunner = async (job, control, emit) => {
       if (early.has(step)) await snapshot(step, 1)
     } else if (e.type === 'epoch') {
       epoch = start.epoch + e.epoch
-      const ended: HostEvent = { type: 'epoch', step, epoch, train: e.train, validation: e.validation ?? null, seconds: e.seconds }
-      emit(ended)
+      emit({ type: 'epoch', step, epoch, train: e.train, validation: e.validation ?? null, seconds: e.seconds })
       await snapshot(step, epoch)
       emit({ type: 'checkpoint', step, epoch, ...(await checkpointOf(model, optimizer, epoch, step)) })
       data.setEpoch(epoch + 1)
