@@ -9,7 +9,8 @@ export interface Fragment { nodes: NodeSpec[]; layout: Layout }
 
 export const PASTE_OFFSET = 40
 
-export function copyFragment(doc: EditorDoc, ids: ReadonlySet<string>): Fragment {
+export function copyFragment(doc: EditorDoc, nodeIds: Iterable<string>): Fragment {
+  const ids = new Set(nodeIds)
   const nodes = doc.spec.nodes.filter((n) => ids.has(n.id)).map((n) =>
     n.inputs ? { ...n, inputs: n.inputs.filter((i) => ids.has(i)) } : n)
   const layout: Layout = {}

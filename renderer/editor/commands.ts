@@ -27,7 +27,8 @@ export function addNodes(doc: EditorDoc, nodes: NodeSpec[], at: Layout): EditorD
 }
 
 /** deletes nodes (with every link to or from them) and links */
-export function remove(doc: EditorDoc, ids: ReadonlySet<string>, links: Link[] = []): EditorDoc {
+export function remove(doc: EditorDoc, nodeIds: Iterable<string>, links: Link[] = []): EditorDoc {
+  const ids = new Set(nodeIds)
   const cut = new Set(links.map((l) => `${l.source}\n${l.target}`))
   const nodes = doc.spec.nodes.filter((n) => !ids.has(n.id)).map((n) => {
     if (!n.inputs) return n

@@ -51,9 +51,8 @@ export class Editor {
 
   #show(doc: EditorDoc, select?: string[]): void {
     this.doc = doc
-    const chosen = select ? new Set(select) : undefined
-    this.flowNodes = toFlowNodes(doc, this.report, this.flowNodes, chosen)
-    this.flowEdges = toFlowEdges(doc, this.report, this.flowEdges, chosen)
+    this.flowNodes = toFlowNodes(doc, this.report, this.flowNodes, select)
+    this.flowEdges = toFlowEdges(doc, this.report, this.flowEdges, select)
     this.selectedNodes = this.flowNodes.filter((n) => n.selected).map((n) => n.id)
     this.selectedEdges = this.flowEdges.filter((e) => e.selected).map((e) => e.id)
     this.canUndo = this.history.canUndo
@@ -90,8 +89,7 @@ export class Editor {
 
   /** adds a layer; without a position it goes after the selected layer and is connected to it when that fits */
   addLayer(op: OpName, at?: Position): string {
-    const taken = new Set(this.doc.spec.nodes.map((n) => n.id))
-    const node = newNode(op, freshId(op, taken), inputRank(this.doc.spec))
+    const node = newNode(op, freshId(op, this.doc.spec.nodes.map((n) => n.id)), inputRank(this.doc.spec))
     const after = at ? null : this.selectedNode
     const position = at ?? (after ? this.#rightOf(after.id) : this.#afterEverything())
     let next = addNode(this.doc, node, position)
@@ -124,7 +122,7 @@ export class Editor {
     else this.commit(connect(this.doc, link))
   }
 
-  disconnect(link: Link): void { this.commit(remove(this.doc, new Set(), [link])) }
+  disconnect(link: Link): void { this.commit(remove(this.doc, [], [link])) }
 
   /** after a connection drag ends: says why it was refused, if it was */
   connectEnded(valid: boolean): void {
@@ -135,7 +133,7 @@ export class Editor {
   deleteSelection(): void {
     const links = this.flowEdges.filter((e) => e.selected).map((e) => ({ source: e.source, target: e.target }))
     if (!this.selectedNodes.length && !links.length) return
-    this.commit(remove(this.doc, new Set(this.selectedNodes), links), { select: [] })
+    this.commit(remove(this.doc, this.selectedNodes, links), { select: [] })
   }
 
   /** sets a field; returns why the value is refused, or null when it was applied */
@@ -178,7 +176,7 @@ export class Editor {
 
   copy(): void {
     if (!this.selectedNodes.length) return
-    this.#clipboard = copyFragment(this.doc, new Set(this.selectedNodes))
+    this.#clipboard = copyFragment(this.doc, this.selectedNodes)
     this.#pastes = 0
   }
 
@@ -195,7 +193,7 @@ export class Editor {
 
   duplicate(): void {
     if (!this.selectedNodes.length) return
-    const { doc, ids } = pasteFragment(this.doc, copyFragment(this.doc, new Set(this.selectedNodes)))
+    const { doc, ids } = pasteFragment(this.doc, copyFragment(this.doc, this.selectedNodes))
     this.commit(doc, { select: ids })
   }
 
@@ -216,16 +214,14 @@ export class Editor {
   }
 }
 
-const key = Symbol('receptive editor')
+/** the context key of the editor (tests mount a component with their own: new Map([[editorKey, editor]])) */
+export const editorKey = Symbol('receptive editor')
 let shared: Editor | null = null
 
 /** makes an editor the one every editor component below the caller uses (tests give each a fresh one) */
-export function provideEditor(editor: Editor): void { setContext(key, editor) }
+export function provideEditor(editor: Editor): void { setContext(editorKey, editor) }
 
 /** the editor of this window: the provided one, else one per page */
 export function useEditor(): Editor {
-  return getContext<Editor | undefined>(key) ?? (shared ??= new Editor())
+  return getContext<Editor | undefined>(editorKey) ?? (shared ??= new Editor())
 }
-
-/** the context entry that provides an editor, for mounting a component on its own (tests) */
-export const editorContext = (editor: Editor): Map<symbol, Editor> => new Map([[key, editor]])

@@ -35,7 +35,8 @@ export function problemsByNode(report: ShapeReport): Map<string, string> {
 }
 
 /** select: ids to select instead of keeping each node's current selection */
-export function toFlowNodes(doc: EditorDoc, report: ShapeReport, prev: Node[], select?: ReadonlySet<string>): LayerNode[] {
+export function toFlowNodes(doc: EditorDoc, report: ShapeReport, prev: Node[], selectIds?: Iterable<string>): LayerNode[] {
+  const select = selectIds && new Set(selectIds)
   const before = new Map(prev.map((n) => [n.id, n]))
   const problems = problemsByNode(report)
   return doc.spec.nodes.map((spec, i) => {
@@ -62,7 +63,8 @@ export function toFlowNodes(doc: EditorDoc, report: ShapeReport, prev: Node[], s
 export const edgeId = (source: string, target: string) => `${source}->${target}`
 
 /** one edge per input, labelled with the shape it carries */
-export function toFlowEdges(doc: EditorDoc, report: ShapeReport, prev: Edge[], select?: ReadonlySet<string>): Edge[] {
+export function toFlowEdges(doc: EditorDoc, report: ShapeReport, prev: Edge[], selectIds?: Iterable<string>): Edge[] {
+  const select = selectIds && new Set(selectIds)
   const before = new Map(prev.map((e) => [e.id, e]))
   const ids = new Set(doc.spec.nodes.map((n) => n.id))
   const edges = new Map<string, Edge>()

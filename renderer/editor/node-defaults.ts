@@ -32,7 +32,8 @@ const PREFIX: Partial<Record<OpName, string>> = {
 }
 
 /** "conv1", "conv2", …: the first free id for this op */
-export function freshId(op: OpName, taken: ReadonlySet<string>): string {
+export function freshId(op: OpName, ids: Iterable<string>): string {
+  const taken = ids instanceof Set ? ids : new Set(ids)
   const prefix = PREFIX[op] ?? op
   let n = 1
   while (taken.has(`${prefix}${n}`)) n++

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import PropertiesPanel from '../../../renderer/shell/PropertiesPanel.svelte'
-import { Editor, editorContext } from '../../../renderer/editor/editor.svelte.ts'
+import { Editor, editorKey } from '../../../renderer/editor/editor.svelte.ts'
 import { layeredLayout } from '../../../renderer/editor/layout.ts'
 import { TEMPLATES } from '../../../engine/graph/index.ts'
 import { flushSync } from 'svelte'
@@ -10,7 +10,7 @@ function setup(select: string) {
   const spec = TEMPLATES.lenet5.spec()
   const editor = new Editor({ spec, layout: layeredLayout(spec) })
   editor.select([select])
-  render(PropertiesPanel, { context: editorContext(editor) })
+  render(PropertiesPanel, { context: new Map([[editorKey, editor]]) })
   return editor
 }
 
@@ -26,7 +26,7 @@ async function enter(label: string, text: string) {
 describe('PropertiesPanel', () => {
   it('says nothing is selected', () => {
     const editor = new Editor()
-    render(PropertiesPanel, { context: editorContext(editor) })
+    render(PropertiesPanel, { context: new Map([[editorKey, editor]]) })
     expect(screen.getByText(/Nothing selected/)).toBeTruthy()
   })
 
