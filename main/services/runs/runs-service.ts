@@ -10,7 +10,7 @@ import { RunManager, type ManagerOptions } from './run-manager.ts'
 import type { RunState } from './run-state.ts'
 
 export class RunsService {
-  private manager: RunManager | null = null
+  private current: RunManager | null = null
   private store: ProjectStore | null = null
   private readonly managers$ = new ReplaySubject<RunManager>(1)
   /** the throttled state of every run the open project's manager trains */
@@ -23,26 +23,26 @@ export class RunsService {
   ) {}
 
   /** the open project's run manager */
-  get runs(): RunManager {
+  get manager(): RunManager {
     const store = this.currentStore()
-    if (store !== this.store || !this.manager) {
-      this.manager?.shutdown()
+    if (store !== this.store || !this.current) {
+      this.current?.shutdown()
       this.store = store
-      this.manager = new RunManager(store, this.spawn, this.options)
-      this.managers$.next(this.manager)
+      this.current = new RunManager(store, this.spawn, this.options)
+      this.managers$.next(this.current)
     }
-    return this.manager
+    return this.current
   }
 
   /** call when the open project changes (or before its store closes): ends the old project's hosts now */
   projectChanged(): void {
-    if (this.manager && this.store !== this.currentStore()) void this.runs
+    if (this.current && this.store !== this.currentStore()) void this.manager
   }
 
   /** ends every host (app quit) */
   shutdown(): void {
-    this.manager?.shutdown()
-    this.manager = null
+    this.current?.shutdown()
+    this.current = null
     this.store = null
     this.managers$.complete()
   }

@@ -22,18 +22,18 @@ it('gives each open project its own manager and ends the old one\'s runs', async
   const seen: RunState[] = []
   service.updates$.subscribe(s => seen.push(s))
 
-  const inA = await service.runs.start(request(50, 3000))
-  const pid = service.runs.pid(inA)!
-  const endA = ended(service.runs, inA)
-  await reaches(service.runs, inA, s => s.step >= 1)
+  const inA = await service.manager.start(request(50, 3000))
+  const pid = service.manager.pid(inA)!
+  const endA = ended(service.manager, inA)
+  await reaches(service.manager, inA, s => s.step >= 1)
   open = b
   service.projectChanged()
   expect((await endA).status).toBe('interrupted')
   expect(a.runs.get(inA)!.status).toBe('interrupted')
   expect(await gone(pid)).toBe(true)
 
-  const inB = await service.runs.start(request(1))
-  expect((await ended(service.runs, inB)).status).toBe('done')
+  const inB = await service.manager.start(request(1))
+  expect((await ended(service.manager, inB)).status).toBe('done')
   expect(b.runs.list().map(r => r.status)).toEqual(['done'])
   expect(seen.some(s => s.status === 'interrupted')).toBe(true)
   expect(seen.at(-1)).toMatchObject({ runId: inB, status: 'done' })
