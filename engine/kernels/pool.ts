@@ -26,10 +26,13 @@ export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { wind
     for (let q = 0; q < outVol; q++, o++) {
       const t0 = start[q], t1 = start[q + 1]
       if (mode === 'max') {
-        let best = -Infinity, at = t0 < t1 ? taps[t0] : 0
-        for (let t = t0; t < t1; t++) {
-          const v = x[xb + taps[t]]
-          if (!(v <= best)) { best = v; at = taps[t] } // NaN wins, as in PyTorch
+        // as PyTorch: the first maximum, unless there is a NaN (then the last NaN); selected by arithmetic,
+        // since a branch on random data mispredicts about every other tap
+        let at = t0 < t1 ? taps[t0] : 0, best = t0 < t1 ? x[xb + at] : -Infinity
+        for (let t = t0 + 1; t < t1; t++) {
+          const v = x[xb + taps[t]], take = +(v > best) | +(v !== v)
+          at += take * (taps[t] - at)
+          best = x[xb + at]
         }
         y[o] = best
         argmax[o] = at

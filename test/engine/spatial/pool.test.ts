@@ -57,6 +57,15 @@ describe('pool details', () => {
     expect(Array.from(await x.grad!.read())).toEqual([0, 0, 3 / 5, 4 / 5].map(Math.fround))
   })
 
+  it('max pooling propagates NaN and infinities, and routes the gradient to the first maximum', async () => {
+    const x = Tensor.from([NaN, 1, 2, 2, -Infinity, -Infinity, 3, Infinity], [1, 1, 8], { requiresGrad: true })
+    const y = maxPool(x, { window: [2] })
+    expect(Array.from(await y.read())).toEqual([NaN, 2, -Infinity, Infinity])
+    expect(Array.from(await globalMaxPool(x).read())).toEqual([NaN])
+    y.backward(Tensor.from([1, 2, 3, 4], [1, 1, 4]))
+    expect(Array.from(await x.grad!.read())).toEqual([1, 0, 2, 0, 3, 0, 0, 4])
+  })
+
   it('errors name the op and the shapes', () => {
     const x = Tensor.zeros([1, 2, 3, 3])
     expect(() => maxPool(x, { window: [5, 5] })).toThrow('maxPool: window 5×5 is larger than the 3×3 input with valid padding')
