@@ -1,7 +1,6 @@
 // Shape ops: reshape and flatten share the buffer (a view); permute reorders axes through a gather
 // with an index table built from shapes alone (cached per shape and order, so no device readback).
 import { record } from '../autograd.ts'
-import { getBackend } from '../backend/select.ts'
 import { gather } from '../kernels/gather.ts'
 import { contiguousStrides, sizeOf } from '../kernels/strides.ts'
 import { fmtShape, Tensor } from '../tensor.ts'
@@ -27,8 +26,9 @@ export function flatten(x: Tensor): Tensor {
 const tables = new Map<string, Tensor>()
 
 /** int32 table: flat index in x of each element of x permuted by `perm` */
-function permuteTable(shape: readonly number[], perm: number[]): Tensor {
-  const key = `${getBackend().name}|${shape.join(',')}|${perm.join(',')}`
+function permuteTable(x: Tensor, perm: number[]): Tensor {
+  const shape = x.shape
+  const key = `${x.backend.name}|${shape.join(',')}|${perm.join(',')}`
   let t = tables.get(key)
   if (!t) {
     const strides = contiguousStrides(shape)
@@ -41,7 +41,8 @@ function permuteTable(shape: readonly number[], perm: number[]): Tensor {
       idx[i] = off
       for (let d = at.length - 1; d >= 0 && ++at[d] === outShape[d]; d--) at[d] = 0
     }
-    t = Tensor.fromInt(idx, [idx.length])
+    t = Tensor.empty([idx.length], 'i32', x.backend)
+    x.backend.write(t.buffer, idx)
     if (tables.size > 256) tables.clear()
     tables.set(key, t)
   }
@@ -51,7 +52,7 @@ function permuteTable(shape: readonly number[], perm: number[]): Tensor {
 export function permute(x: Tensor, perm: number[]): Tensor {
   const ok = perm.length === x.ndim && [...perm].sort((a, b) => a - b).every((p, i) => p === i)
   if (!ok) throw new Error(`permute: order [${perm.join(',')}] is not a permutation of the axes of ${fmtShape(x.shape)}`)
-  const y = launch(gather, [x, permuteTable(x.shape, perm)], perm.map((p) => x.shape[p]), { block: 1 })
+  const y = launch(gather, [x, permuteTable(x, perm)], perm.map((p) => x.shape[p]), { block: 1 })
   const inverse = perm.map((_, i) => perm.indexOf(i))
   return record('permute', y, [x], (g) => [permute(g, inverse)])
 }
