@@ -1,7 +1,9 @@
 // `npm run bench`: the engine's speed figures of issue 3 (matmul, conv2d, LeNet-5 on Fashion-MNIST, peak RSS).
 // Flags: --json (one {"name","value","unit","backend"} object per line), --quick (no 3-epoch accuracy run),
-// --backend cpu|webgpu, --threads N (CPU threads, default one per core). A figure whose engine part is missing is reported as unavailable, with the reason.
+// --backend cpu|webgpu, --threads N (CPU threads, default one per core), --fma (relaxed SIMD, as in Electron).
+// A figure whose engine part is missing is reported as unavailable, with the reason.
 import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
 import { startThreadPool } from '../engine/backend/cpu/thread-pool.ts'
 import { getBackend, setBackend, type BackendChoice } from '../engine/index.ts'
 import { convGflops } from './conv.ts'
@@ -12,10 +14,12 @@ import type { Figure } from './measure.ts'
 const { values: flags } = parseArgs({
   options: {
     json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false },
-    backend: { type: 'string', default: 'cpu' }, threads: { type: 'string' },
+    backend: { type: 'string', default: 'cpu' }, threads: { type: 'string' }, fma: { type: 'boolean', default: false },
   },
 })
 if (flags.backend !== 'cpu' && flags.backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got ${flags.backend}`)
+// relaxed SIMD (fused multiply-add) is on in Electron's V8 but behind a flag in Node 20: --fma measures the app's kernel
+if (flags.fma) setFlagsFromString('--experimental-wasm-relaxed-simd')
 await setBackend(flags.backend as BackendChoice)
 const backend = getBackend().name
 const threads = backend === 'cpu' ? 1 + (await startThreadPool(flags.threads ? Number(flags.threads) : undefined)) : 0
@@ -39,7 +43,7 @@ async function section(names: [string, string][], measure: () => Promise<(number
   })
 }
 
-if (!flags.json) console.log(`backend ${backend}${threads ? `, ${threads} threads` : ''}${flags.quick ? ', quick' : ''}`)
+if (!flags.json) console.log(`backend ${backend}${threads ? `, ${threads} threads` : ''}${flags.fma ? ', fma' : ''}${flags.quick ? ', quick' : ''}`)
 const missing = fashionMissing()
 await section([['lenet5_train_img_s', 'images/s'], ['lenet5_infer_img_s', 'images/s'], ['lenet5_test_acc_3ep', 'fraction']], async () => {
   if (missing) throw new Error(missing)

@@ -5,7 +5,7 @@
 import { gemmBlocked } from './gemm-blocked.ts'
 import { gemmParallel } from './gemm-parallel.ts'
 import { gemmReference } from './gemm-reference.ts'
-import { KernelInstance, simdAvailable } from './wasm/kernel-instance.ts'
+import { bestVariant, KernelInstance } from './wasm/kernel-instance.ts'
 
 export type FloatArray = Float32Array | Float64Array
 
@@ -38,7 +38,10 @@ let kernel: KernelInstance | null | undefined
 
 /** this thread's kernel instance, created on first use; null where WebAssembly SIMD is missing */
 function localKernel(): KernelInstance | null {
-  if (kernel === undefined) kernel = simdAvailable() ? new KernelInstance() : null
+  if (kernel === undefined) {
+    const variant = bestVariant()
+    kernel = variant && new KernelInstance(variant)
+  }
   return kernel
 }
 

@@ -1,6 +1,9 @@
 // WebAssembly text of the gemm kernel's second form, for C = A·Bᵀ with both operands read row by row along k
 // (conv weight gradients, dense forward): no packing, just rows copied into kernel memory. Each DM×DN tile keeps
 // DM·DN f32x4 partial dot products over k and sums their lanes at the end. Spliced into the module by gemm-wat.ts.
+/** acc + x·y as WebAssembly text: fused with relaxed SIMD, else a multiply then an add */
+export const madd = (fma: boolean, acc: string, x: string, y: string): string =>
+  fma ? `(f32x4.relaxed_madd ${x} ${y} ${acc})` : `(f32x4.add ${acc} (f32x4.mul ${x} ${y}))`
 
 /** rows of A per tile */
 export const DM = 4
@@ -12,7 +15,7 @@ const js = [...Array(DN).keys()]
 const hsum = (v: string): string =>
   `(f32.add (f32.add (f32x4.extract_lane 0 ${v}) (f32x4.extract_lane 1 ${v})) (f32.add (f32x4.extract_lane 2 ${v}) (f32x4.extract_lane 3 ${v})))`
 
-export function dotWat(): string {
+export function dotWat(fma: boolean): string {
   return `
   ;; one tile: C[DM×DN] (row stride ldc bytes) = A[DM rows] · B[DN rows]ᵀ over k4·4 floats (+ C when add);
   ;; rows lda / ldb bytes apart
@@ -25,7 +28,7 @@ export function dotWat(): string {
     (loop $k
       ${js.map((j) => `(local.set $b${j} (v128.load (local.get $p${j})))`).join('\n      ')}
       ${is.map((i) => [`(local.set $x (v128.load (local.get $a${i})))`,
-        ...js.map((j) => `(local.set $s${i}${j} (f32x4.add (local.get $s${i}${j}) (f32x4.mul (local.get $x) (local.get $b${j}))))`)].join('\n      ')).join('\n      ')}
+        ...js.map((j) => `(local.set $s${i}${j} ${madd(fma, `(local.get $s${i}${j})`, '(local.get $x)', `(local.get $b${j})`)})`)].join('\n      ')).join('\n      ')}
       ${[...is.map((i) => `$a${i}`), ...js.map((j) => `$p${j}`)].map((p) => `(local.set ${p} (i32.add (local.get ${p}) (i32.const 16)))`).join('\n      ')}
       (br_if $k (local.tee $k4 (i32.sub (local.get $k4) (i32.const 1)))))
     ${is.map((i) => js.map((j) => {

@@ -1,7 +1,8 @@
 // Writes the WebAssembly text of the SIMD gemm kernel: C (+)= A·B over one block, one MR×NR register tile at a time.
 // Generated rather than hand-written because the tile is fully unrolled; build.ts assembles it with wabt into
 // gemm-kernel.ts, so nothing is compiled at run time. 4×8 measured fastest here (6×8 and 4×12 spill registers).
-import { dotWat } from './dot-wat.ts'
+// With fma, products are added by relaxed SIMD's fused multiply-add (on in Chromium/Electron; behind a flag in Node 20).
+import { dotWat, madd } from './dot-wat.ts'
 
 /** rows of the register tile */
 export const MR = 4
@@ -14,7 +15,7 @@ const rows = [...Array(MR).keys()]
 const vecs = [...Array(NV).keys()]
 const lines = (f: (r: number) => string[]): string => rows.flatMap(f).join('\n      ')
 
-export function gemmWat(): string {
+export function gemmWat({ fma = false } = {}): string {
   return `(module
   (memory (export "memory") 1)
 
@@ -27,7 +28,7 @@ export function gemmWat(): string {
       ${vecs.map((v) => `(local.set $b${v} (v128.load offset=${16 * v} (local.get $b)))`).join('\n      ')}
       ${lines((r) => [
         `(local.set $x (v128.load32_splat offset=${4 * r} (local.get $a)))`,
-        ...vecs.map((v) => `(local.set $c${r}${v} (f32x4.add (local.get $c${r}${v}) (f32x4.mul (local.get $x) (local.get $b${v}))))`),
+        ...vecs.map((v) => `(local.set $c${r}${v} ${madd(fma, `(local.get $c${r}${v})`, '(local.get $x)', `(local.get $b${v})`)})`),
       ])}
       (local.set $a (i32.add (local.get $a) (i32.const ${4 * MR})))
       (local.set $b (i32.add (local.get $b) (local.get $ldb)))
@@ -60,7 +61,7 @@ export function gemmWat(): string {
       (local.set $b (i32.add (local.get $b) (i32.const ${4 * NR})))
       (local.set $c (i32.add (local.get $c) (i32.const ${4 * NR})))
       (br_if $jl (local.tee $nStrips (i32.sub (local.get $nStrips) (i32.const 1))))))
-${dotWat()}
+${dotWat(fma)}
 )
 `
 }

@@ -1,30 +1,29 @@
 // One instance of the SIMD gemm kernel with its own linear memory: each thread (the caller and every pool worker)
 // holds one. The memory grows to the largest packed problem seen and is reused; views are refreshed after growth.
-import { gemmKernelBase64 } from './gemm-kernel.ts'
+import { gemmKernelBase64, gemmKernelFmaBase64 } from './gemm-kernel.ts'
 
 export { MR, NR } from './gemm-wat.ts'
 export { DM, DN } from './dot-wat.ts'
 
+/** fma: relaxed SIMD's fused multiply-add (Chromium and Electron; Node 20 behind --experimental-wasm-relaxed-simd) */
+export type KernelVariant = 'fma' | 'simd'
+
 const PAGE = 65536
+const compiled = new Map<KernelVariant, WebAssembly.Module | null>()
 
-let compiled: WebAssembly.Module | null = null
-
-function module(): WebAssembly.Module {
-  if (!compiled) {
-    const bytes = Uint8Array.from(atob(gemmKernelBase64), (ch) => ch.charCodeAt(0))
-    compiled = new WebAssembly.Module(bytes) // small (< 4 KB), so synchronous compilation is allowed everywhere
+/** the variant's module, or null where this runtime cannot run it */
+function module(variant: KernelVariant): WebAssembly.Module | null {
+  if (!compiled.has(variant)) {
+    const bytes = Uint8Array.from(atob(variant === 'fma' ? gemmKernelFmaBase64 : gemmKernelBase64), (ch) => ch.charCodeAt(0))
+    // small (< 4 KB), so synchronous compilation is allowed everywhere
+    compiled.set(variant, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null)
   }
-  return compiled
+  return compiled.get(variant)!
 }
 
-/** false where the runtime lacks WebAssembly SIMD; gemm then keeps to its scalar loop */
-export function simdAvailable(): boolean {
-  try {
-    module()
-    return true
-  } catch {
-    return false
-  }
+/** the fastest variant this runtime runs; null without WebAssembly SIMD (gemm then keeps to its scalar loop) */
+export function bestVariant(): KernelVariant | null {
+  return module('fma') ? 'fma' : module('simd') ? 'simd' : null
 }
 
 export class KernelInstance {
@@ -34,8 +33,10 @@ export class KernelInstance {
   /** the whole linear memory as floats; byte address = 4 × index */
   f32: Float32Array
 
-  constructor() {
-    const inst = new WebAssembly.Instance(module(), {})
+  constructor(readonly variant: KernelVariant) {
+    const mod = module(variant)
+    if (!mod) throw new Error(`gemm: this runtime cannot run the ${variant} kernel`)
+    const inst = new WebAssembly.Instance(mod, {})
     this.memory = inst.exports.memory as WebAssembly.Memory
     this.blockFn = inst.exports.block as KernelInstance['blockFn']
     this.dotsFn = inst.exports.dots as KernelInstance['dotsFn']
