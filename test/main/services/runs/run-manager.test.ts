@@ -4,7 +4,11 @@
 
 import { toArray, lastValueFrom } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadDataset } from '../../../../engine/data/load.ts'
+import { parseDatasetSpec } from '../../../../engine/data/spec.ts'
 import { buildModel } from '../../../../engine/graph/build.ts'
+import { sgd } from '../../../../engine/optim/index.ts'
+import { train } from '../../../../engine/train/train.ts'
 import { forkSpawner, sourceHostOptions } from '../../../../main/services/runs/fork-host.ts'
 import { RunManager } from '../../../../main/services/runs/run-manager.ts'
 import type { RunState } from '../../../../main/services/runs/run-state.ts'
@@ -13,6 +17,19 @@ import { ended, gone, openBench, reaches, request, type Bench } from './run-fixt
 let b: Bench
 beforeEach(() => (b = openBench()))
 afterEach(() => b.close())
+
+/** hidden.weight after `steps` steps of request(2)'s training, run in this process */
+async function weightsAfter(steps: number): Promise<Float32Array> {
+  const req = request(2)
+  const data = await loadDataset(parseDatasetSpec(req.dataset))
+  const model = buildModel(req.spec, { seed: 11 })
+  const stop = new AbortController()
+  for await (const e of train({ model, data: data.train, validation: data.validation, optimizer: sgd({ lr: 0.05, momentum: 0.9 }),
+    epochs: 2, batchSize: 32, seed: 11, signal: stop.signal, reportEvery: 4 })) {
+    if (e.type === 'step' && e.step === steps) stop.abort()
+  }
+  return model.parameters().get('hidden.weight')!.read()
+}
 
 const stepsOf = (b: Bench, runId: number) => b.store.metrics.series(runId, { scope: 'step' }).find(s => s.name === 'loss')?.step ?? []
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
@@ -47,6 +64,12 @@ describe('a run trained through an engine host', () => {
     const initial = await buildModel(request(1).spec, { seed: 11 }).parameters().get('hidden.weight')!.read()
     const first = snaps.find(s => s.step === 0 && s.node === 'hidden' && s.param === 'weight')!
     expect(b.store.snapshots.get(first.id)!.data).toEqual(initial)
+
+    // a first-epoch snapshot holds the weights after the step it names: train the same way here and compare
+    const early = steps.find(s => s > 0 && s < perEpoch)!
+    const here = await weightsAfter(early)
+    const named = snaps.find(s => s.step === early && s.node === 'hidden' && s.param === 'weight')!
+    expect(b.store.snapshots.get(named.id)!.data).toEqual(here)
 
     const cp = b.store.checkpoints.latest(runId)!
     expect(cp).toMatchObject({ step: 2 * perEpoch, epoch: 2 })
