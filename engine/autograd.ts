@@ -91,7 +91,7 @@ export function backward(root: Tensor, grad?: Tensor): void {
   if (!root.requiresGrad) throw new Error(`backward: tensor ${shapeStr(root.shape)} does not require grad`)
   if (!grad && root.size !== 1) throw new Error(`backward: tensor ${shapeStr(root.shape)} is not a scalar; pass an upstream gradient of its shape`)
   if (grad && !sameShape(grad.shape, root.shape)) throw new Error(`backward: gradient ${shapeStr(grad.shape)} does not match tensor ${shapeStr(root.shape)}`)
-  const seed = grad ?? Tensor.full(root.shape, 1)
+  const seed = grad ?? Tensor.full(root.shape, 1, { backend: root.backend })
   const grads = new Map<Tensor, Tensor>([[root, seed]])
   const buffers = new GradBuffers()
   buffers.hold(seed)

@@ -8,6 +8,8 @@ import { sizeOf } from './kernels/strides.ts'
 
 export interface TensorOptions {
   requiresGrad?: boolean
+  /** where the values live; the current backend by default */
+  backend?: Backend
 }
 
 export const fmtShape = (shape: readonly number[]): string => `[${shape.join(',')}]`
@@ -53,16 +55,16 @@ export class Tensor {
 
   static from(data: ArrayLike<number>, shape: readonly number[], opts: TensorOptions = {}): Tensor {
     checkShape('Tensor.from', shape, data.length)
-    const t = Tensor.empty(shape)
+    const t = Tensor.empty(shape, 'f32', opts.backend)
     t.backend.write(t.buffer, data)
     t.requiresGrad = opts.requiresGrad ?? false
     return t
   }
 
-  /** integer tensor (labels, indices) */
-  static fromInt(data: ArrayLike<number>, shape: readonly number[]): Tensor {
+  /** integer tensor (labels, indices), on the current backend unless given */
+  static fromInt(data: ArrayLike<number>, shape: readonly number[], backend: Backend = getBackend()): Tensor {
     checkShape('Tensor.fromInt', shape, data.length)
-    const t = Tensor.empty(shape, 'i32')
+    const t = Tensor.empty(shape, 'i32', backend)
     t.backend.write(t.buffer, data)
     return t
   }

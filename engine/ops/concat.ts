@@ -8,10 +8,10 @@ import { fmtShape, Tensor } from '../tensor.ts'
 import { launch } from './dispatch.ts'
 
 /** output row of each input row: (outer o, channel c) → o·total + offset + c */
-function rowTable(outer: number, channels: number, total: number, offset: number): Tensor {
+function rowTable(like: Tensor, outer: number, channels: number, total: number, offset: number): Tensor {
   const idx = new Int32Array(outer * channels)
   for (let o = 0; o < outer; o++) for (let c = 0; c < channels; c++) idx[o * channels + c] = o * total + offset + c
-  return Tensor.fromInt(idx, [idx.length])
+  return Tensor.fromInt(idx, [idx.length], like.backend)
 }
 
 export function concat(xs: Tensor[], axis = 1): Tensor {
@@ -29,8 +29,8 @@ export function concat(xs: Tensor[], axis = 1): Tensor {
   const total = xs.reduce((s, x) => s + x.shape[a], 0)
   const shape = first.shape.map((d, i) => (i === a ? total : d))
   let offset = 0
-  const tables = xs.map((x) => { const t = rowTable(outer, x.shape[a], total, offset); offset += x.shape[a]; return t })
-  const out = Tensor.empty(shape)
+  const tables = xs.map((x) => { const t = rowTable(x, outer, x.shape[a], total, offset); offset += x.shape[a]; return t })
+  const out = Tensor.empty(shape, 'f32', first.backend)
   xs.forEach((x, i) => {
     if (x.backend !== out.backend) throw new Error('concat: inputs live on different backends')
     out.backend.run(scatterAdd, [x.buffer, tables[i].buffer], [out.buffer], { block: inner, accumulate: i > 0 })

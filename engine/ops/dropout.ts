@@ -17,7 +17,7 @@ let calls = 0
 export function dropout(x: Tensor, p: number, { training, seed }: DropoutOptions): Tensor {
   if (!(p >= 0 && p <= 1)) throw new Error(`dropout: p must be in [0, 1], got ${p}`)
   if (!training || p === 0) return x
-  const keep = launch(randomFill, [], x.shape, { dist: 'bernoulli', seed: seed ?? 0x2545f491 + calls++, a: 1 - p })
+  const keep = launch(randomFill, [], x.shape, { dist: 'bernoulli', seed: seed ?? 0x2545f491 + calls++, a: 1 - p }, 'f32', x.backend)
   const mask = p === 1 ? keep : unaryRaw('mulScalar', keep, 1 / (1 - p))
   return record('dropout', binaryRaw('mul', x, mask), [x], (g) => [binaryRaw('mul', g, mask)])
 }

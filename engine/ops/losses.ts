@@ -17,7 +17,7 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array | number[
     const bad = Array.from(labels).findIndex((l) => !(Number.isInteger(l) && l >= 0 && l < classes))
     if (bad >= 0) throw new Error(`softmaxCrossEntropy: label ${labels[bad]} of row ${bad} is not in 0..${classes - 1}`)
   }
-  const y = labels instanceof Tensor ? labels : Tensor.fromInt(labels, [n])
+  const y = labels instanceof Tensor ? labels : Tensor.fromInt(labels, [n], logits.backend)
   if (y.dtype !== 'i32') throw new Error('softmaxCrossEntropy: labels must be int32')
   const [rows, probs] = launchMany(ceKernel, [logits, y], [{ shape: [n] }, { shape: [n, classes] }], { n, classes })
   const perRow = record('softmaxCrossEntropy', rows, [logits], (g) => [launch(softmaxCrossEntropyGrad, [probs, y, g], logits.shape, { n, classes })])

@@ -41,8 +41,7 @@ function permuteTable(x: Tensor, perm: number[]): Tensor {
       idx[i] = off
       for (let d = at.length - 1; d >= 0 && ++at[d] === outShape[d]; d--) at[d] = 0
     }
-    t = Tensor.empty([idx.length], 'i32', x.backend)
-    x.backend.write(t.buffer, idx)
+    t = Tensor.fromInt(idx, [idx.length], x.backend)
     if (tables.size > 256) tables.clear()
     tables.set(key, t)
   }
