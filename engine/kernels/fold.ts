@@ -7,15 +7,18 @@ import type { TypedArray } from '../backend/backend.ts'
 
 /** x planes begin…end−1 from the columns (each plane is overwritten, so ranges may run in parallel) */
 export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, begin: number, end: number): void {
-  const rows = windowRows(p.window, p.flip, p.layout, false) // padding entries are not zero here: no joined rows
+  const rows = windowRows(p.window, p.flip, p.layout)
   const pos = p.layout.pos, sW = p.window.stride[2]
+  const xStep = p.window.stride[1] * p.window.in[2], colStep = p.window.out[2] * pos
   x.fill(0, begin * volume(p.window.in), end * volume(p.window.in))
   for (let plane = begin; plane < end; plane++) {
     const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
     for (let r = 0; r < rows.length; r += ROW) {
-      const lo = rows[r + 2], hi = rows[r + 3]
-      let d = colPlane + rows[r + 1] + lo * pos, s = xPlane + rows[r] + lo * sW
-      for (let o = lo; o < hi; o++, d += pos, s += sW) x[s] += cols[d]
+      const lo = rows[r + 2], hi = rows[r + 3], count = rows[r + 4]
+      let xRow = xPlane + rows[r] + lo * sW, colRow = colPlane + rows[r + 1] + lo * pos
+      for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
+        for (let o = lo, d = colRow, s = xRow; o < hi; o++, d += pos, s += sW) x[s] += cols[d]
+      }
     }
   }
 }

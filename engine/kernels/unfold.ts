@@ -15,25 +15,30 @@ export interface UnfoldParams {
 
 /** columns for planes begin…end−1 (planes write disjoint rows, so ranges may run in parallel) */
 export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, begin: number, end: number): void {
-  const rows = windowRows(p.window, p.flip, p.layout, true)
+  const rows = windowRows(p.window, p.flip, p.layout)
   const pos = p.layout.pos, oW = p.window.out[2], sW = p.window.stride[2]
+  const xStep = p.window.stride[1] * p.window.in[2], colStep = oW * pos
+  // rows contiguous in both x and the columns (stride-1 'same' convolutions) copy as one block
+  const blocks = pos === 1 && sW === 1 && xStep === colStep
   for (let plane = begin; plane < end; plane++) {
     const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
     for (let r = 0; r < rows.length; r += ROW) {
       const lo = rows[r + 2], hi = rows[r + 3], count = rows[r + 4]
-      let d = colPlane + rows[r + 1], s = xPlane + rows[r] + lo * sW, o = 0
-      if (count > 1) {
-        // joined rows (contiguous in x and columns): one block copy, then zero each row's padding
-        cols.set(x.subarray(s, s + (count - 1) * oW + hi - lo), d + lo)
-        for (let row = 0; row < count; row++, d += oW) {
-          for (o = 0; o < lo; o++) cols[d + o] = 0
-          for (o = hi; o < oW; o++) cols[d + o] = 0
+      let xRow = xPlane + rows[r] + lo * sW, colRow = colPlane + rows[r + 1]
+      if (blocks && hi > lo && count > 1) {
+        cols.set(x.subarray(xRow, xRow + (count - 1) * oW + hi - lo), colRow + lo)
+        for (let row = 0; row < count; row++, colRow += oW) { // the copy ran through the padding between rows
+          for (let o = 0; o < lo; o++) cols[colRow + o] = 0
+          for (let o = hi; o < oW; o++) cols[colRow + o] = 0
         }
         continue
       }
-      for (; o < lo; o++, d += pos) cols[d] = 0
-      for (; o < hi; o++, d += pos, s += sW) cols[d] = x[s]
-      for (; o < oW; o++, d += pos) cols[d] = 0
+      for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
+        let d = colRow, s = xRow, o = 0
+        for (; o < lo; o++, d += pos) cols[d] = 0
+        for (; o < hi; o++, d += pos, s += sW) cols[d] = x[s]
+        for (; o < oW; o++, d += pos) cols[d] = 0
+      }
     }
   }
 }

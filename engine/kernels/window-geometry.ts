@@ -95,18 +95,18 @@ export const imageMajor = (w: Window): ColumnLayout => {
 export const ROW = 5
 
 /**
- * The rows of columns one plane (one channel of one image) fills, ROW ints each: the x offset of output
- * position 0 from the plane's start, the columns offset from the plane's first row, the run lo…hi−1 of output
- * positions that read inside the input (the rest is padding), and how many consecutive rows the entry stands
- * for. Rows join (joinRows) only where x and the columns are both contiguous across them, as in a stride-1
- * 'same' convolution, so unfold can copy them as one block. The same for every plane: built once per call.
+ * The rows of columns one plane (one channel of one image) fills, in groups of consecutive rows that share a
+ * kernel offset and depth and are all inside the input or all in padding. ROW ints per group: the x offset of
+ * its first row's output position 0 from the plane's start, that row's columns offset from the plane's first
+ * row, the run lo…hi−1 of output positions that read inside the input (0…0 in padding), and the row count.
+ * Within a group, rows step by stride·width in x and by out-width·pos in the columns. The same for every
+ * plane, so unfold and fold build it once per call and walk it with no per-element geometry.
  */
-export function windowRows(w: Window, flip: boolean, layout: ColumnLayout, joinRows: boolean): Int32Array {
+export function windowRows(w: Window, flip: boolean, layout: ColumnLayout): Int32Array {
   const [iD, iH, iW] = w.in, [kD, kH, kW] = w.kernel, [sD, sH, sW] = w.stride
   const [dD, dH, dW] = w.dilation, [pD, pH, pW] = w.pad, [oD, oH, oW] = w.out
   const taps = kD * kH * kW
-  const join = joinRows && layout.pos === 1 && sW === 1 && sH * iW === oW
-  const rows = new Int32Array(ROW * taps * oD * oH)
+  const rows = new Int32Array(ROW * taps * oD * Math.min(oH, 3))
   let r = 0
   for (let kd = 0, k = 0; kd < kD; kd++) {
     for (let kh = 0; kh < kH; kh++) {
@@ -116,18 +116,15 @@ export function windowRows(w: Window, flip: boolean, layout: ColumnLayout, joinR
         const [lo, hi] = validRange(kw * dW - pW, sW, iW, oW)
         for (let od = 0; od < oD; od++) {
           const id = od * sD + kd * dD - pD
-          for (let oh = 0; oh < oH; oh++) {
-            const ih = oh * sH + kh * dH - pH
-            const inside = id >= 0 && id < iD && ih >= 0 && ih < iH
-            if (join && inside && oh > 0 && rows[r - 2] > rows[r - 3]) {
-              rows[r - 1]++ // row oh − 1 of this kernel offset and depth was inside too
-              continue
-            }
-            rows[r] = (id * iH + ih) * iW + kw * dW - pW
-            rows[r + 1] = colRow + (od * oH + oh) * oW * layout.pos
+          // rows inside the input along H form one run: before it, in it, after it
+          const [h0, h1] = id >= 0 && id < iD ? validRange(kh * dH - pH, sH, iH, oH) : [oH, oH]
+          for (const [from, to, inside] of [[0, h0, false], [h0, h1, true], [h1, oH, false]] as const) {
+            if (to <= from) continue
+            rows[r] = (id * iH + from * sH + kh * dH - pH) * iW + kw * dW - pW
+            rows[r + 1] = colRow + (od * oH + from) * oW * layout.pos
             rows[r + 2] = inside ? lo : 0
             rows[r + 3] = inside ? hi : 0
-            rows[r + 4] = 1
+            rows[r + 4] = to - from
             r += ROW
           }
         }
