@@ -9,7 +9,11 @@ import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
 import { makeToken } from './http/access.ts'
 import { startBrowserServer, type BrowserServer } from './http/server.ts'
+import { EvaluationService } from './services/evaluate.ts'
 import { ProjectService } from './services/projects.ts'
+import { forkSpawner } from './services/runs/fork-host.ts'
+import { wireState } from './services/runs/run-wire.ts'
+import { RunsService } from './services/runs/runs-service.ts'
 import { settingsDir } from './settings-dir.ts'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
@@ -24,9 +28,21 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     appVersion: version,
     settingsDir: settingsDir(),
     cwd: process.cwd(),
-    onChange: (info) => hub.emit('project.changed', info),
+    onChange: (info) => {
+      runs.projectChanged()
+      hub.emit('project.changed', info)
+    },
   }, opts.project)
-  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, projects }))
+  // training in child processes, one run manager per open project; every run's state goes to every tab
+  const runs = new RunsService(() => projects.current, forkSpawner())
+  const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
+  const evaluations = new EvaluationService(() => projects.current)
+  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, projects, runs, evaluations }))
   const server = await startBrowserServer({ root, token: makeToken(), dispatch, events$: hub.events$ }, opts.port)
-  return { ...server, close: () => server.close().finally(() => projects.close()) }
+  const close = () => {
+    progress.unsubscribe()
+    runs.shutdown()
+    projects.close()
+  }
+  return { ...server, close: () => server.close().finally(close) }
 }

@@ -1,19 +1,36 @@
 // Main's answers to the contract's calls, in one place: the mapped type makes a call without a
 // handler a compile error. Handlers stay thin; the work lives in services.
+import { firstValueFrom } from 'rxjs'
 import { availableBackends } from '../engine/backend/available.ts'
+import { listBuiltins } from '../engine/data/builtin/registry.ts'
+import type { HyperInput } from '../engine/host/job.ts'
 import type { contract } from '../preload/contract.ts'
 import type { Handlers } from './dispatch.ts'
+import type { EvaluationService } from './services/evaluate.ts'
 import type { ProjectService } from './services/projects.ts'
+import { wireSeries, wireState, wireSummary } from './services/runs/run-wire.ts'
+import type { RunsService } from './services/runs/runs-service.ts'
 
 /** what the handlers need to know about this process */
 export interface AppContext {
   version: string
   platform: string
   projects: ProjectService
+  /** training; absent in processes that only serve projects (some tests) */
+  runs?: RunsService
+  evaluations?: EvaluationService
 }
 
 export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
   const { projects } = ctx
+  const runs = () => {
+    if (!ctx.runs) throw new Error('this process cannot train')
+    return ctx.runs.manager
+  }
+  const evaluations = () => {
+    if (!ctx.evaluations) throw new Error('this process cannot evaluate runs')
+    return ctx.evaluations
+  }
   return {
     'app.info': async () => ({
       version: ctx.version,
@@ -28,5 +45,21 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     'project.recent': () => projects.recent(),
     'graph.get': () => projects.graph(),
     'graph.save': (graph) => ({ changed: projects.saveGraph(graph) }),
+    'runs.list': () => runs().list().map(wireSummary),
+    // the run trains the graph as saved: the renderer flushes its pending autosave first
+    'runs.start': async (req) => ({ runId: await runs().start({ ...req, hyper: req.hyper as HyperInput, spec: projects.graph().spec }) }),
+    'runs.stop': ({ runId }) => void runs().stop(runId),
+    'runs.pause': ({ runId }) => void runs().pause(runId),
+    'runs.resume': ({ runId }) => void (runs().running().includes(runId) ? runs().continue(runId) : runs().resume(runId)),
+    'runs.state': async ({ runId }) => wireState(await firstValueFrom(runs().progress$(runId))),
+    'runs.metrics': ({ runId, afterStep, scope }) => projects.current.metrics.series(runId, { afterStep, scope }).map(wireSeries),
+    'runs.detail': ({ runId }) => {
+      const run = projects.current.runs.get(runId)
+      if (!run) throw new Error(`there is no run ${runId}`)
+      return { spec: run.spec as never, dataset: run.dataset, hyper: run.hyper }
+    },
+    'runs.evaluate': ({ runId }) => evaluations().run(runId),
+    'runs.samples': ({ runId, indices }) => evaluations().samples(runId, indices),
+    'data.builtins': () => listBuiltins().map((b) => ({ ...b, inputShape: [...b.inputShape], classes: [...b.classes] })),
   }
 }

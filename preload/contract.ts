@@ -59,6 +59,82 @@ export type OpenGraph = z.infer<typeof OpenGraph>
 export const GraphSave = Graph.extend({ project: z.string().optional() })
 export type GraphSave = z.infer<typeof GraphSave>
 
+// --- runs: training, its live state and its record (the dashboard's calls) ---
+
+/** where a run stands */
+export const RunStatus = z.enum(['queued', 'running', 'paused', 'done', 'failed', 'interrupted', 'stopped'])
+export type RunStatus = z.infer<typeof RunStatus>
+const figure = z.number().nullable() // NaN (a diverged run) crosses as null
+const splitFigures = z.object({ loss: figure, accuracy: figure })
+
+/** one run as the runs table lists it (main/services/runs/run-wire.ts) */
+export const RunSummary = z.object({
+  id: z.number(), name: z.string(), status: RunStatus, backend: z.enum(['cpu', 'webgpu']), adapter: z.string().nullable(),
+  seed: z.number(), hyper: z.unknown(), createdAt: z.number(), startedAt: z.number().nullable(), endedAt: z.number().nullable(),
+  error: z.string().nullable(),
+  /** last value of every epoch metric, keyed "<split>.<name>" */
+  final: z.record(z.string(), figure),
+  bestValAccuracy: figure,
+})
+export type RunSummary = z.infer<typeof RunSummary>
+
+/** a run's live state, pushed at most 20 times a second while it trains (main/services/runs/run-state.ts) */
+export const RunState = z.object({
+  runId: z.number(), status: RunStatus, step: z.number(), epoch: z.number(), totalSteps: z.number(), stepsPerEpoch: z.number(),
+  loss: figure, accuracy: figure, imagesPerSecond: figure, lr: figure,
+  lastEpoch: z.object({ epoch: z.number(), train: splitFigures, validation: splitFigures.nullable() }).nullable(),
+  backend: z.string().nullable(), error: z.string().nullable(),
+})
+export type RunState = z.infer<typeof RunState>
+
+/** one curve of a run: parallel arrays ordered by step */
+export const MetricSeries = z.object({
+  scope: z.enum(['step', 'epoch']), split: z.enum(['train', 'val', 'test']), name: z.string(),
+  step: z.array(z.number()), epoch: z.array(z.number()), value: z.array(figure),
+})
+export type MetricSeries = z.infer<typeof MetricSeries>
+
+const runId = z.object({ runId: z.number().int().positive() })
+
+/** what a new run trains with; main checks hyper and dataset in depth (engine/host/job.ts, engine/data/spec.ts) */
+export const RunStart = z.object({
+  name: z.string().min(1).max(200),
+  hyper: z.record(z.string(), z.unknown()),
+  dataset: z.record(z.string(), z.unknown()),
+  backend: z.enum(['cpu', 'webgpu', 'auto']),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+})
+export type RunStart = z.input<typeof RunStart>
+
+/** a built-in dataset, and whether this machine has it (engine/data/builtin/registry.ts) */
+export const BuiltinDataset = z.object({
+  id: z.string(), name: z.string(), description: z.string(), inputShape: z.array(z.number()), classes: z.array(z.string()),
+  licence: z.string(), available: z.boolean(), reason: z.string().optional(),
+})
+export type BuiltinDataset = z.infer<typeof BuiltinDataset>
+
+/** a finished run's test-split evaluation (main/services/evaluate.ts) */
+export const RunEvaluation = z.object({
+  classes: z.array(z.string()),
+  /** which split was evaluated: the test split, or validation when the dataset has no test split */
+  split: z.enum(['test', 'val']),
+  accuracy: z.number(), loss: figure,
+  /** confusion[truth][predicted] sample counts */
+  confusion: z.array(z.array(z.number())),
+  /** per sample of that split: its label, the predicted class and the probability given to it */
+  labels: z.array(z.number()), predicted: z.array(z.number()), confidence: z.array(z.number()),
+})
+export type RunEvaluation = z.infer<typeof RunEvaluation>
+
+/** samples of a split as 8-bit grey or RGB images (a volume by its middle slice; 1D signals have none) */
+export const SampleImages = z.object({
+  /** [height, width, channels] of every image (1 or 3 channels) */
+  shape: z.array(z.number()),
+  /** base64 of height×width×channels bytes per image, pixel-interleaved, in the order asked */
+  images: z.array(z.string()),
+})
+export type SampleImages = z.infer<typeof SampleImages>
+
 const none = z.undefined()
 
 export const contract = {
@@ -82,11 +158,36 @@ export const contract = {
     /** stores the graph (autosave); changed is false when it was stored exactly so already. Pass the
      *  project id graph.get gave, so that a save still pending when another project opens is refused */
     'graph.save': { input: GraphSave, output: z.object({ changed: z.boolean() }) },
+    /** every run of the open project, oldest first */
+    'runs.list': { input: none, output: z.array(RunSummary) },
+    /** starts a run of the project's saved graph; refused when the graph, settings or dataset are invalid */
+    'runs.start': { input: RunStart, output: runId },
+    /** ends a run after its current step */
+    'runs.stop': { input: runId, output: none },
+    /** holds a training run (its process and weights stay) */
+    'runs.pause': { input: runId, output: none },
+    /** continues a paused run, or an interrupted, failed or stopped one from its last checkpoint */
+    'runs.resume': { input: runId, output: none },
+    /** a run's live state now (then follow run.progress) */
+    'runs.state': { input: runId, output: RunState },
+    /** a run's curves; afterStep fetches only what is new */
+    'runs.metrics': { input: runId.extend({ afterStep: z.number().int().optional(), scope: z.enum(['step', 'epoch']).optional() }),
+      output: z.array(MetricSeries) },
+    /** what a run trained: its graph and dataset as recorded (to compare runs) */
+    'runs.detail': { input: runId, output: z.object({ spec: GraphSpec, dataset: z.unknown(), hyper: z.unknown() }) },
+    /** evaluates a run's last checkpoint on its dataset's test split (cached in the project) */
+    'runs.evaluate': { input: runId, output: RunEvaluation },
+    /** images of a run's evaluated split, by index */
+    'runs.samples': { input: runId.extend({ indices: z.array(z.number().int().min(0)).max(500) }), output: SampleImages },
+    /** the built-in datasets, and which of them this machine has */
+    'data.builtins': { input: none, output: z.array(BuiltinDataset) },
   },
   // main → renderer pushes; the runs issue adds progress and status events here
   events: {
     /** another project is open now (new, open, save as, from the menu or any window): reload its graph */
     'project.changed': ProjectInfo,
+    /** a run's live state changed (throttled to 20 a second per run) */
+    'run.progress': RunState,
   },
 } satisfies Contract
 
