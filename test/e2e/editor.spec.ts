@@ -85,6 +85,31 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   await expect(page.locator('[data-total="params"]')).toHaveText('61,706')
   await expect(node(page, 'dense3')).toContainText('output')
 
+  // a connection whose shapes do not fit is refused, and the canvas says why
+  await drop(page, 'Dense', 860, 450)
+  await expect(node(page, 'dense4')).toBeVisible()
+  await connect(page, 'conv1', 'dense4')
+  await expect(page.getByRole('status').filter({ hasText: 'Cannot connect' }))
+    .toHaveText('Cannot connect: dense4: needs a flat input, but the input is 6×28×28; add a Flatten before it')
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(8)
+
+  // shift-click adds to the selection; a shift-drag on the pane selects every layer in the box
+  const panel = page.getByRole('complementary', { name: 'Properties' })
+  await node(page, 'conv1').click()
+  await node(page, 'pool1').click({ modifiers: ['Shift'] })
+  await expect(panel).toContainText('2 layers selected')
+  await page.locator('.svelte-flow__pane').click({ position: { x: 800, y: 700 } })
+  await expect(panel).toContainText('Nothing selected')
+  const first = (await node(page, 'input1').boundingBox())!
+  const last = (await node(page, 'pool1').boundingBox())!
+  await page.keyboard.down('Shift')
+  await page.mouse.move(first.x - 20, first.y - 20)
+  await page.mouse.down()
+  await page.mouse.move(last.x + last.width + 20, last.y + last.height + 20, { steps: 10 })
+  await page.mouse.up()
+  await page.keyboard.up('Shift')
+  await expect(panel).toContainText('3 layers selected')
+
   // an edit that does not fit: the layer turns red and says why; the layers after it lose their shapes
   const before = await storedGraph(page)
   await set(page, 'conv2', { Kernel: '15' })
@@ -123,6 +148,7 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   for (const [id, p] of Object.entries(moved.layout)) {
     await expect(node(page, id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${p.x}, ${p.y})`)
   }
+
   expect(errors).toEqual([])
 
   // leave the server as the other specs expect it: an untitled project
