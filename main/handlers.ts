@@ -7,6 +7,7 @@ import type { HyperInput } from '../engine/host/job.ts'
 import type { contract } from '../preload/contract.ts'
 import type { Handlers } from './dispatch.ts'
 import type { EvaluationService } from './services/evaluate.ts'
+import { exportRun } from './services/export.ts'
 import type { ProjectService } from './services/projects.ts'
 import { wireSeries, wireState, wireSummary } from './services/runs/run-wire.ts'
 import type { RunsService } from './services/runs/runs-service.ts'
@@ -61,5 +62,6 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     'runs.evaluate': ({ runId }) => evaluations().run(runId),
     'runs.samples': ({ runId, indices }) => evaluations().samples(runId, indices),
     'data.builtins': () => listBuiltins().map((b) => ({ ...b, inputShape: [...b.inputShape], classes: [...b.classes] })),
+    'export.run': (req) => exportRun(projects.current, req, ctx.version),
   }
 }

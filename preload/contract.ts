@@ -135,6 +135,15 @@ export const SampleImages = z.object({
 })
 export type SampleImages = z.infer<typeof SampleImages>
 
+/** a run's trained model to write out (main/services/export.ts): an .onnx file, a PyTorch folder
+ *  (model.py, weights.npz, README.md) or the weights alone as .npz */
+export const ExportRun = z.object({
+  runId: z.number().int().positive(),
+  format: z.enum(['onnx', 'pytorch', 'npz']),
+  path: ProjectPath,
+})
+export type ExportRun = z.infer<typeof ExportRun>
+
 const none = z.undefined()
 
 export const contract = {
@@ -181,6 +190,8 @@ export const contract = {
     'runs.samples': { input: runId.extend({ indices: z.array(z.number().int().min(0)).max(500) }), output: SampleImages },
     /** the built-in datasets, and which of them this machine has */
     'data.builtins': { input: none, output: z.array(BuiltinDataset) },
+    /** writes a run's trained model (its last checkpoint) as ONNX, PyTorch or NumPy weights; nothing half-written on failure */
+    'export.run': { input: ExportRun, output: z.object({ path: z.string(), files: z.array(z.string()) }) },
   },
   // main → renderer pushes; the runs issue adds progress and status events here
   events: {
