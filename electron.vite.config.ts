@@ -21,6 +21,10 @@ export default defineConfig({
   renderer: {
     ...renderer,
     root: r('renderer'), // set here: inside the bundled config, renderer's import.meta.dirname is wrong
-    build: { ...renderer.build, outDir: r('out/renderer'), rollupOptions: { input: { index: r('renderer/index.html') } } },
+    build: {
+      ...renderer.build,
+      outDir: r('out/renderer'),
+      rolldownOptions: { ...renderer.build?.rolldownOptions, input: { index: r('renderer/index.html') } },
+    },
   },
 })

@@ -21,5 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0, // no data: URLs for fonts or scripts; the CSP allows only 'self'
     target: 'es2022',
+    // a slow plugin on a busy machine is no news, and the warning would add a second URL to serve's output
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 })
