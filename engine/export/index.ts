@@ -1,10 +1,11 @@
 // Exporting a trained model: the spec and its weights in one of three formats, as named files for the
 // caller to write (the engine touches no disk). onnx: one .onnx file; pytorch: a folder of model.py,
-// weights.npz and README.md; npz: the weights alone. Every format checks the weights against the spec first.
+// weights.npz and README.md; npz: the weights alone. One exporter per format, each given the spec already
+// checked against its weights (prepareExport), so every format refuses missing weights the same way.
 
-import { metadataEntries, type ExportMetadata } from './metadata.ts'
+import type { ExportMetadata } from './metadata.ts'
 import { encodeNpz } from './npz/npz.ts'
-import { exportOnnx } from './onnx/export-onnx.ts'
+import { onnxModel } from './onnx/export-onnx.ts'
 import { modelPy } from './pytorch/model-py.ts'
 import { readme } from './pytorch/readme.ts'
 import { ExportError, prepareExport, type ExportModel, type Weights } from './weights.ts'
@@ -15,28 +16,28 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** one file of an export: a name inside the export folder (pytorch) or the file itself (onnx, npz) */
 export interface ExportFile { name: string; data: Uint8Array | string }
 
-export const isExportFormat = (f: unknown): f is ExportFormat => EXPORT_FORMATS.includes(f as ExportFormat)
+type Exporter = (model: ExportModel, meta: ExportMetadata) => ExportFile[]
 
-/** the weights the spec uses, by "<nodeId>.<name>" */
-function usedWeights(model: ExportModel, weights: Weights): Weights {
-  const out: Weights = {}
-  for (const { node, info } of model.nodes) for (const name of Object.keys(info.paramShapes)) out[`${node.id}.${name}`] = weights[`${node.id}.${name}`]
-  return out
+const EXPORTERS: Record<ExportFormat, Exporter> = {
+  onnx: (model, meta) => [{ name: 'model.onnx', data: onnxModel(model, meta) }],
+  pytorch: (model, meta) => [
+    { name: 'model.py', data: modelPy(model, meta) },
+    { name: 'weights.npz', data: encodeNpz(model.weights) },
+    { name: 'README.md', data: readme(meta, model.inputShape) },
+  ],
+  npz: (model) => [{ name: 'weights.npz', data: encodeNpz(model.weights) }],
 }
+
+export const isExportFormat = (f: unknown): f is ExportFormat => EXPORT_FORMATS.includes(f as ExportFormat)
 
 export function exportModel(format: ExportFormat, spec: unknown, weights: Weights, meta: ExportMetadata): ExportFile[] {
   if (!isExportFormat(format)) throw new ExportError(`unknown export format ${JSON.stringify(format)}; use one of ${EXPORT_FORMATS.join(', ')}`)
-  if (format === 'onnx') return [{ name: 'model.onnx', data: exportOnnx(spec, weights, meta) }]
-  const model = prepareExport(spec, weights)
-  const npz = encodeNpz(usedWeights(model, weights))
-  if (format === 'npz') return [{ name: 'weights.npz', data: npz }]
-  return [
-    { name: 'model.py', data: modelPy(model, meta) },
-    { name: 'weights.npz', data: npz },
-    { name: 'README.md', data: readme(meta, model.inputShape) },
-  ]
+  return EXPORTERS[format](prepareExport(spec, weights), meta)
 }
 
-export { ExportError, metadataEntries, exportOnnx, modelPy, encodeNpz, prepareExport }
-export type { ExportMetadata, Weights }
-export type { WeightTensor } from './weights.ts'
+/** the .onnx bytes of a spec and its weights */
+export const exportOnnx = (spec: unknown, weights: Weights, meta: ExportMetadata): Uint8Array => onnxModel(prepareExport(spec, weights), meta)
+
+export { ExportError, prepareExport }
+export { metadataEntries, type ExportMetadata } from './metadata.ts'
+export type { ExportModel, Weights, WeightTensor } from './weights.ts'

@@ -11,13 +11,15 @@ export interface WeightTensor { shape: number[]; data: Float32Array }
 
 export type Weights = Record<string, WeightTensor>
 
-/** a valid spec reduced to the nodes its output depends on, in execution order */
+/** a valid spec reduced to the nodes its output depends on, in execution order, with their weights */
 export interface ExportModel {
   spec: ModelSpec
   report: ShapeReport
   nodes: { node: ModelSpec['nodes'][number]; info: NodeInfo }[]
   inputShape: number[]
   outputShape: number[]
+  /** exactly the parameters and running statistics those nodes own */
+  weights: Weights
 }
 
 export class ExportError extends Error {
@@ -41,13 +43,15 @@ export function prepareExport(spec: unknown, weights: Weights): ExportModel {
   if (needed.length > 0 && Object.keys(weights).length === 0) {
     throw new ExportError('there are no weights to export: the run has no checkpoint yet (train it for at least one epoch)')
   }
+  const used: Weights = {}
   for (const { key, def } of needed) {
     const w = weights[key]
     if (!w) throw new ExportError(`the weights have no ${key}; they belong to another graph`)
     if (w.data.length !== size(def.shape)) {
       throw new ExportError(`${key} holds ${w.data.length} values but the graph needs ${fmt(def.shape)} (${size(def.shape)})`)
     }
+    used[key] = w
   }
   const input = nodes.find(({ node }) => node.op === 'input')!
-  return { spec: checked, report, nodes, inputShape: input.info.shape!, outputShape: report.output! }
+  return { spec: checked, report, nodes, inputShape: input.info.shape!, outputShape: report.output!, weights: used }
 }

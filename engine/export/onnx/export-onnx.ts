@@ -1,10 +1,10 @@
-// A model spec and its weights as an ONNX model (opset 17, IR version 8): one float input "<input id>"
+// A checked model and its weights as an ONNX model (opset 17, IR version 8): one float input "<input id>"
 // of shape [batch, ...inputShape] with a symbolic batch size, one output named after the spec's output
 // node, every layer mapped by its family's file, and the metadata as metadata_props.
 
 import type { NodeSpec, OpName } from '../../graph/spec.ts'
 import { metadataEntries, type ExportMetadata } from '../metadata.ts'
-import { prepareExport, type Weights } from '../weights.ts'
+import type { ExportModel } from '../weights.ts'
 import * as basic from './basic-layers.ts'
 import * as convs from './conv-layers.ts'
 import { OnnxGraph, type LayerToOnnx } from './onnx-graph.ts'
@@ -18,8 +18,7 @@ const LAYERS: Table = { ...convs, ...pools, ...basic }
 /** the symbolic name of the batch dimension */
 export const BATCH = 'batch'
 
-export function exportOnnx(spec: unknown, weights: Weights, meta: ExportMetadata): Uint8Array {
-  const model = prepareExport(spec, weights)
+export function onnxModel(model: ExportModel, meta: ExportMetadata): Uint8Array {
   const graph = new OnnxGraph()
   const values = new Map<string, string>()
   for (const { node, info } of model.nodes) {
@@ -31,7 +30,7 @@ export function exportOnnx(spec: unknown, weights: Weights, meta: ExportMetadata
     values.set(node.id, layer({
       node, info, graph,
       inputs: node.inputs!.map((id) => values.get(id)!),
-      weight: (name) => weights[`${node.id}.${name}`],
+      weight: (name) => model.weights[`${node.id}.${name}`],
     }))
   }
   const inputId = model.nodes.find(({ node }) => node.op === 'input')!.node.id

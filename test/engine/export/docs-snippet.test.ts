@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { exportOnnx } from '../../../engine/export/onnx/export-onnx.ts'
+import { exportOnnx } from '../../../engine/export/index.ts'
 import { TEMPLATES } from '../../../engine/graph/index.ts'
 import { engineForward, exportCase, maxDiff, seeded } from './export-models.ts'
 

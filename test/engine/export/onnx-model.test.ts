@@ -3,7 +3,7 @@
 // symbolic batch dimension, explicit pads everywhere (no auto_pad), no Dropout, the standard-op forms of
 // unshared convolution and pooling over channels, weights refused when missing, and stable bytes.
 import { describe, expect, it } from 'vitest'
-import { exportOnnx } from '../../../engine/export/onnx/export-onnx.ts'
+import { exportOnnx } from '../../../engine/export/index.ts'
 import { ExportError } from '../../../engine/export/weights.ts'
 import { TEMPLATES } from '../../../engine/graph/index.ts'
 import { exportCase } from './export-models.ts'

@@ -3,7 +3,7 @@
 // spec per layer kind and padding style (1D, 2D, 3D), and a graph using every kind with add and concat.
 import * as ort from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
-import { exportOnnx } from '../../../engine/export/onnx/export-onnx.ts'
+import { exportOnnx } from '../../../engine/export/index.ts'
 import { TEMPLATES, type ModelSpec } from '../../../engine/graph/index.ts'
 import { engineForward, exportCase, maxDiff, sampleCount, seeded } from './export-models.ts'
 import { EVERY_KIND, singleNode } from './specs.ts'
