@@ -3,6 +3,7 @@
 // The engine host runs the first three for main (engine/host/inspect-*.ts); filter sets are pure.
 export { featureMaps, type FeatureMap } from './feature-maps.ts'
 export { filterSet, type FilterGroup, type FilterOptions, type FilterSet } from './filter-sets.ts'
+export { imageToSample, type Rgba } from './image-input.ts'
 export { forwardTrace, tracedNodes } from './forward-trace.ts'
 export { maximize, roll, type MaximizeOptions, type Maximized } from './maximize.ts'
 export { receptiveField, type Box } from './receptive-field.ts'

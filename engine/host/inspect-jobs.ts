@@ -1,0 +1,60 @@
+// The inspection host's job table: one handler per request type, each rebuilding the model from the
+// request's graph and weights. Datasets are loaded by the host itself (main only names them) and the
+// last one is kept, since a user steps through samples of the same run.
+
+import { loadDataset, type LoadedDataset } from '../data/load.ts'
+import { parseDatasetSpec } from '../data/spec.ts'
+import { buildModel, type Model } from '../graph/build.ts'
+import { featureMaps } from '../inspect/feature-maps.ts'
+import { imageToSample } from '../inspect/image-input.ts'
+import { maximize } from '../inspect/maximize.ts'
+import type { FeatureMapsResult, InputSource, InspectJobType, InspectRequest, MaximizeResult } from './inspect-protocol.ts'
+
+type Request<T extends InspectJobType> = Extract<InspectRequest, { type: T }>
+
+function modelOf({ spec, weights }: InspectRequest['model']): Model {
+  const model = buildModel(spec)
+  model.loadParameters(new Map(Object.entries(weights).map(([k, t]) => [k, t.data])))
+  return model
+}
+
+let lastDataset: { key: string; data: Promise<LoadedDataset> } | null = null
+
+function datasetOf(spec: unknown): Promise<LoadedDataset> {
+  const key = JSON.stringify(spec)
+  if (lastDataset?.key !== key) {
+    const data = loadDataset(parseDatasetSpec(spec))
+    data.catch(() => (lastDataset = null))
+    lastDataset = { key, data }
+  }
+  return lastDataset.data
+}
+
+async function sampleOf(model: Model, input: InputSource): Promise<{ values: Float32Array; label: string | null }> {
+  const data = await datasetOf(input.dataset)
+  if (input.kind === 'image') {
+    const n = data.spec.normalization
+    const norm = n.mode === 'standardize' && n.mean && n.std ? { mean: n.mean, std: n.std } : null
+    return { values: imageToSample({ width: input.width, height: input.height, pixels: input.pixels }, model.inputShape, norm), label: null }
+  }
+  const split = { train: data.train, val: data.validation, test: data.test }[input.split]
+  if (!split) throw new Error(`the dataset has no ${input.split} split`)
+  if (input.index >= split.length) throw new Error(`the ${input.split} split has ${split.length} samples; there is no sample ${input.index}`)
+  const values = new Float32Array(split.inputShape.reduce((a, b) => a * b, 1))
+  split.read(input.index, values, 0)
+  return { values, label: split.classes[split.label(input.index)] ?? null }
+}
+
+export const INSPECT_JOBS: { [T in InspectJobType]: (req: Request<T>) => Promise<unknown> } = {
+  featureMaps: async (req): Promise<FeatureMapsResult> => {
+    const model = modelOf(req.model)
+    const { values, label } = await sampleOf(model, req.input)
+    return { label, maps: await featureMaps(model, values) }
+  },
+  maximize: (req): Promise<MaximizeResult> => maximize(modelOf(req.model), req.options),
+}
+
+/** runs one request through the table */
+export function runInspectJob(req: InspectRequest): Promise<unknown> {
+  return (INSPECT_JOBS[req.type] as (r: InspectRequest) => Promise<unknown>)(req)
+}
