@@ -1,0 +1,57 @@
+// A run's curves as the dashboard holds them: the series read from the project (runs.metrics), grown
+// by the live states main pushes while the run trains (run.progress), without duplicating a step. Plain
+// data and pure functions: each change returns a new object, so Svelte sees it.
+
+import type { MetricSeries, RunState } from '../../preload/contract.ts'
+
+export interface Curve { step: number[]; epoch: number[]; value: number[] }
+/** by "<scope>.<split>.<name>", e.g. "step.train.loss", "epoch.val.accuracy" */
+export type Curves = Readonly<Record<string, Curve>>
+
+export const curveKey = (scope: string, split: string, name: string) => `${scope}.${split}.${name}`
+
+function push(curves: Record<string, Curve>, key: string, step: number, epoch: number, value: number): void {
+  const c = curves[key] ?? { step: [], epoch: [], value: [] }
+  // one point per step: a replayed step (after a resume) replaces nothing it already has
+  if (c.step.length && c.step[c.step.length - 1] >= step) return
+  curves[key] = { step: [...c.step, step], epoch: [...c.epoch, epoch], value: [...c.value, value] }
+}
+
+/** adds what the project holds beyond the curves' last points */
+export function mergeSeries(curves: Curves, series: MetricSeries[]): Curves {
+  const out = { ...curves }
+  for (const s of series) {
+    const key = curveKey(s.scope, s.split, s.name)
+    for (let i = 0; i < s.step.length; i++) push(out, key, s.step[i], s.epoch[i], s.value[i] ?? NaN)
+  }
+  return out
+}
+
+/** `base` followed by the points of `later` beyond base's last step, curve by curve */
+export function mergeCurves(base: Curves, later: Curves): Curves {
+  const out = { ...base }
+  for (const [key, c] of Object.entries(later)) for (let i = 0; i < c.step.length; i++) push(out, key, c.step[i], c.epoch[i], c.value[i])
+  return out
+}
+
+/** adds the points a live state carries: the last batch's loss and accuracy, the last epoch's figures */
+export function appendLive(curves: Curves, s: RunState): Curves {
+  const out = { ...curves }
+  if (s.loss !== null && s.step > 0) {
+    push(out, curveKey('step', 'train', 'loss'), s.step, s.epoch, s.loss)
+    push(out, curveKey('step', 'train', 'accuracy'), s.step, s.epoch, s.accuracy ?? NaN)
+    if (s.lr !== null) push(out, curveKey('step', 'train', 'lr'), s.step, s.epoch, s.lr)
+  }
+  const e = s.lastEpoch
+  if (e) {
+    const have = out[curveKey('epoch', 'train', 'loss')]
+    if (!have || have.epoch[have.epoch.length - 1] < e.epoch) {
+      for (const [split, f] of [['train', e.train], ['val', e.validation]] as const) {
+        if (!f) continue
+        push(out, curveKey('epoch', split, 'loss'), s.step, e.epoch, f.loss ?? NaN)
+        push(out, curveKey('epoch', split, 'accuracy'), s.step, e.epoch, f.accuracy ?? NaN)
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,139 @@
+// The Train view's state: the project's runs, the live state of those training, each shown run's curves,
+// which run the dashboard follows and which runs are picked for comparison. It listens to run.progress
+// (at most 20 states a second per run), grows curves from it, and rereads a run's curves from the
+// project when the run ends, so what is shown after the end is exactly what was recorded.
+
+import type { ModelSpec } from '../../engine/graph/index.ts'
+import type { Api, BuiltinDataset, RunStart, RunState, RunSummary } from '../../preload/contract.ts'
+import { appendLive, mergeCurves, mergeSeries, type Curves } from './curves.ts'
+
+/** what a run trained, as recorded */
+export interface RunDetail { spec: ModelSpec; dataset: unknown; hyper: unknown }
+
+const ACTIVE: readonly RunState['status'][] = ['queued', 'running', 'paused']
+
+export class TrainState {
+  runs = $state.raw<RunSummary[]>([])
+  datasets = $state.raw<BuiltinDataset[]>([])
+  live = $state.raw<Record<number, RunState>>({})
+  curves = $state.raw<Record<number, Curves>>({})
+  /** the run the dashboard follows */
+  focus = $state<number | null>(null)
+  /** runs picked in the table for comparison */
+  picked = $state.raw<number[]>([])
+  /** what each run trained (graph, dataset, settings), fetched once: a run's record never changes */
+  details = $state.raw<Record<number, RunDetail>>({})
+  error = $state<string | null>(null)
+  // bookkeeping, never shown: no reactivity wanted
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private loading = new Set<number>()
+
+  constructor(private readonly api: Api) {}
+
+  /** loads runs and datasets and follows run.progress; returns the function that stops following */
+  connect(): () => void {
+    void this.refresh()
+    this.api.invoke('data.builtins').then((d) => (this.datasets = d), (e: Error) => (this.error = e.message))
+    const off = [
+      this.api.on('run.progress', (s) => this.onState(s)),
+      // another project: nothing of the old one applies
+      this.api.on('project.changed', () => {
+        this.live = {}
+        this.curves = {}
+        this.focus = null
+        this.picked = []
+        void this.refresh()
+      }),
+    ]
+    return () => off.forEach((f) => f())
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.runs = await this.api.invoke('runs.list')
+      if (this.focus === null && this.runs.length) this.show(this.runs[this.runs.length - 1].id)
+      for (const r of this.runs) if (ACTIVE.includes(r.status) && !this.live[r.id]) void this.follow(r.id)
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  async start(request: RunStart): Promise<number> {
+    const { runId } = await this.api.invoke('runs.start', request)
+    this.curves = { ...this.curves, [runId]: {} }
+    this.focus = runId
+    await this.refresh()
+    return runId
+  }
+
+  stop = (runId: number) => this.act(this.api.invoke('runs.stop', { runId }))
+  pause = (runId: number) => this.act(this.api.invoke('runs.pause', { runId }))
+  resume = (runId: number) => this.act(this.api.invoke('runs.resume', { runId }).then(() => this.refresh()))
+
+  /** follows a run in the dashboard, loading its curves */
+  show(runId: number): void {
+    this.focus = runId
+    void this.loadCurves(runId)
+  }
+
+  togglePick(runId: number): void {
+    this.picked = this.picked.includes(runId) ? this.picked.filter((id) => id !== runId) : [...this.picked, runId]
+    for (const id of this.picked) void this.loadCurves(id)
+  }
+
+  async loadDetail(runId: number): Promise<void> {
+    if (this.details[runId]) return
+    try {
+      const d = await this.api.invoke('runs.detail', { runId })
+      this.details = { ...this.details, [runId]: d }
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  run(runId: number | null): RunSummary | undefined {
+    return this.runs.find((r) => r.id === runId)
+  }
+
+  private async act(p: Promise<unknown>): Promise<void> {
+    try {
+      await p
+      this.error = null
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  private async follow(runId: number): Promise<void> {
+    try {
+      this.onState(await this.api.invoke('runs.state', { runId }))
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  private async loadCurves(runId: number, reload = false): Promise<void> {
+    if (this.loading.has(runId) || (!reload && this.curves[runId] && Object.keys(this.curves[runId]).length)) return
+    this.loading.add(runId)
+    try {
+      const recorded = mergeSeries({}, await this.api.invoke('runs.metrics', { runId }))
+      // live points that arrived meanwhile, beyond what was recorded, are kept
+      this.curves = { ...this.curves, [runId]: mergeCurves(recorded, this.curves[runId] ?? {}) }
+    } catch (e) {
+      this.error = (e as Error).message
+    } finally {
+      this.loading.delete(runId)
+    }
+  }
+
+  private onState(s: RunState): void {
+    const before = this.live[s.runId]
+    this.live = { ...this.live, [s.runId]: s }
+    if (this.curves[s.runId]) this.curves = { ...this.curves, [s.runId]: appendLive(this.curves[s.runId], s) }
+    if (before?.status !== s.status) {
+      void this.refresh()
+      // the end of a run: show exactly what the project recorded
+      if (!ACTIVE.includes(s.status)) void this.loadCurves(s.runId, true)
+    }
+  }
+}
