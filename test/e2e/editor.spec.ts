@@ -98,7 +98,7 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   await node(page, 'conv1').click()
   await node(page, 'pool1').click({ modifiers: ['Shift'] })
   await expect(panel).toContainText('2 layers selected')
-  await page.locator('.svelte-flow__pane').click({ position: { x: 800, y: 700 } })
+  await page.locator('.svelte-flow__pane').click({ position: { x: 520, y: 650 } })
   await expect(panel).toContainText('Nothing selected')
   const first = (await node(page, 'input1').boundingBox())!
   const last = (await node(page, 'pool1').boundingBox())!
@@ -117,7 +117,7 @@ test('build LeNet-5 by hand, break a layer, undo, and reopen the project', async
   await expect(page.getByRole('group', { name: 'Edge from conv2 to pool2, shape ?' })).toBeAttached()
 
   // undo (from the canvas, not the text field) restores exactly the graph before the edit
-  await page.locator('.svelte-flow__pane').click({ position: { x: 800, y: 700 } })
+  await page.locator('.svelte-flow__pane').click({ position: { x: 520, y: 650 } })
   await page.keyboard.press('Control+z')
   await expect(node(page, 'conv2').locator('.layer.bad')).toHaveCount(0)
   await expect(page.locator('[data-total="params"]')).toHaveText('61,706')
