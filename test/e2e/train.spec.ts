@@ -1,0 +1,84 @@
+// Issue 8's training loop in browser mode: a new project (LeNet-5), one epoch on the built-in digits on the
+// CPU, curves that grow while it trains, validation accuracy of at least 90 %, the evaluation of the
+// finished run, and, after a reload and reopening the project, the run and its curves still there.
+// Screenshots of the dashboard and the evaluation go to docs/screenshots/ (linked from the README).
+import { join, resolve } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { scratchDir, serveUrl } from './serve-env.ts'
+
+const shots = resolve(import.meta.dirname, '../../docs/screenshots')
+
+async function saveAs(page: Page, file: string) {
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'Save As…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Save project as' })
+  await dialog.getByRole('textbox').fill(file)
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+const points = (page: Page, chart: string) => page.getByLabel(`${chart} chart`).getAttribute('data-points').then(Number)
+
+test('train LeNet-5 on the digits for one epoch, watch it, evaluate it, and find it again after a reload', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(serveUrl().href)
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'New' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled')
+  const file = join(scratchDir(), `train-${Date.now()}`)
+  await saveAs(page, file)
+  const name = file.split('/').pop()!
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Train' }).click()
+  const form = page.getByRole('form', { name: 'Run settings' })
+  await expect(form.getByLabel('Dataset')).toHaveValue('digits')
+  await form.getByLabel('Epochs').fill('1')
+  await form.getByLabel('Backend').selectOption('cpu')
+  await form.getByRole('button', { name: 'Train' }).click()
+
+  // the curves grow while the epoch trains: count the distinct sizes the loss chart goes through
+  const dashboard = page.getByRole('region', { name: 'Dashboard' })
+  const progress = dashboard.getByRole('region', { name: 'Progress' })
+  await expect(progress).toBeVisible()
+  const seen = new Set<number>()
+  const deadline = Date.now() + 200_000
+  while (Date.now() < deadline) {
+    const n = await points(page, 'Loss')
+    if (n > 0) seen.add(n)
+    if (await progress.getByText('done', { exact: true }).isVisible()) break
+    await page.waitForTimeout(100)
+  }
+  await expect(progress.getByText('done', { exact: true })).toBeVisible()
+  expect(seen.size).toBeGreaterThanOrEqual(5)
+
+  const accuracy = Number((await progress.getByTestId('val-accuracy').textContent())!.replace('%', '')) / 100
+  expect(accuracy).toBeGreaterThanOrEqual(0.9)
+  await expect(progress).toContainText('epoch 1 of 1')
+  const runs = page.getByRole('region', { name: 'Runs' })
+  await expect(runs.getByRole('row', { name: /Run 1/ })).toContainText('done')
+  await expect(runs.getByRole('row', { name: /Run 1/ })).toContainText('conv 6 5×5')
+  await page.screenshot({ path: join(shots, 'train-dashboard.png') })
+
+  // evaluation: the confusion matrix; a cell shows its images
+  const evaluation = page.getByRole('region', { name: 'Evaluation' })
+  const matrix = evaluation.getByRole('table', { name: 'Confusion matrix' })
+  await expect(matrix).toBeVisible({ timeout: 60_000 })
+  await expect(evaluation.getByRole('table', { name: 'Per-class accuracy' }).getByRole('row')).toHaveCount(11)
+  await matrix.getByRole('button', { name: /of 7 predicted as 7$/ }).click()
+  await expect(evaluation.getByRole('heading', { name: /True 7, predicted 7/ })).toBeVisible()
+  await expect(evaluation.getByLabel(/^sample \d+$/).first()).toBeVisible()
+  await evaluation.scrollIntoViewIfNeeded()
+  await evaluation.screenshot({ path: join(shots, 'train-evaluation.png') })
+  const recorded = await points(page, 'Loss')
+
+  // reload, switch away and reopen the project: the run and its curves come back from the file
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'New' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled')
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'Open…' }).click()
+  await page.getByRole('dialog', { name: 'Open project' }).getByRole('button', { name }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Train' }).click()
+  await expect(runs.getByRole('row', { name: /Run 1/ })).toContainText('done')
+  await expect.poll(() => points(page, 'Loss')).toBe(recorded)
+  await expect(evaluation.getByRole('table', { name: 'Confusion matrix' })).toBeVisible()
+})
