@@ -8,6 +8,7 @@ import type { contract } from '../preload/contract.ts'
 import type { Handlers } from './dispatch.ts'
 import type { EvaluationService } from './services/evaluate.ts'
 import { exportRun } from './services/export.ts'
+import { InspectService } from './services/inspect.ts'
 import type { ProjectService } from './services/projects.ts'
 import { wireSeries, wireState, wireSummary } from './services/runs/run-wire.ts'
 import type { RunsService } from './services/runs/runs-service.ts'
@@ -20,6 +21,8 @@ export interface AppContext {
   /** training; absent in processes that only serve projects (some tests) */
   runs?: RunsService
   evaluations?: EvaluationService
+  /** filters, feature maps, activation maximisation; made on first use when not given */
+  inspections?: InspectService
 }
 
 export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
@@ -32,6 +35,7 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     if (!ctx.evaluations) throw new Error('this process cannot evaluate runs')
     return ctx.evaluations
   }
+  const inspections = () => (ctx.inspections ??= new InspectService(() => projects.current))
   return {
     'app.info': async () => ({
       version: ctx.version,
@@ -63,5 +67,9 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     'runs.samples': ({ runId, indices }) => evaluations().samples(runId, indices),
     'data.builtins': () => listBuiltins().map((b) => ({ ...b, inputShape: [...b.inputShape], classes: [...b.classes] })),
     'export.run': (req) => exportRun(projects.current, req, ctx.version),
+    'inspect.snapshots': ({ runId }) => inspections().snapshots(runId),
+    'inspect.filters': ({ runId, step, node, position }) => inspections().filters(runId, step, node, position),
+    'inspect.featureMaps': ({ runId, input }) => inspections().featureMaps(runId, input),
+    'inspect.maximize': ({ runId, ...req }) => inspections().maximize(runId, req),
   }
 }

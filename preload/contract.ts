@@ -144,6 +144,56 @@ export const ExportRun = z.object({
 })
 export type ExportRun = z.infer<typeof ExportRun>
 
+// --- inspect: learned filters, feature maps and activation maximisation (main/services/inspect.ts) ---
+
+/** float32 values as base64 of their little-endian bytes (compact over either transport) */
+const Floats = z.string()
+
+/** the snapshot steps of a run and the layers whose filters were recorded */
+export const InspectSnapshots = z.object({
+  steps: z.array(z.object({ step: z.number(), epoch: z.number() })),
+  nodes: z.array(z.object({ node: z.string(), op: z.string(), shape: z.array(z.number()) })),
+})
+export type InspectSnapshots = z.infer<typeof InspectSnapshots>
+
+/** one layer's filters at one snapshot, in groups (t×t for tiled layers) of filters×channels×height×width */
+export const FilterSetWire = z.object({
+  node: z.string(), op: z.string(),
+  /** three input channels read from the input image: draw in colour */
+  rgb: z.boolean(),
+  /** unshared layers: the output position shown and the grid of positions */
+  position: z.array(z.number()).nullable(), positions: z.array(z.number()).nullable(),
+  groups: z.array(z.object({
+    label: z.string(), filters: z.number(), channels: z.number(), height: z.number(), width: z.number(), values: Floats,
+  })),
+})
+export type FilterSetWire = z.infer<typeof FilterSetWire>
+
+/** what to look at: a sample of the run's dataset, or an image file the user dropped (RGBA bytes, base64) */
+export const InspectInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sample'), split: z.enum(['train', 'val', 'test']), index: z.number().int().min(0) }),
+  z.object({ kind: z.literal('image'), width: z.number().int().min(1).max(4096), height: z.number().int().min(1).max(4096),
+    rgba: z.string().max(90_000_000) }),
+])
+export type InspectInput = z.infer<typeof InspectInput>
+
+/** every layer's output for one input at the run's last checkpoint */
+export const FeatureMapsWire = z.object({
+  step: z.number(),
+  /** the sample's class, when it came from the dataset */
+  label: z.string().nullable(),
+  maps: z.array(z.object({
+    node: z.string(), op: z.string(), shape: z.array(z.number()), min: figure, max: figure, values: Floats,
+    /** per spatial axis, per position along it: the [first, last] input position it sees (empty for flat outputs) */
+    field: z.array(z.array(z.tuple([z.number(), z.number()]))),
+  })),
+})
+export type FeatureMapsWire = z.infer<typeof FeatureMapsWire>
+
+/** the input that maximises a channel of a layer, found by gradient ascent (seeded) */
+export const MaximizeWire = z.object({ step: z.number(), shape: z.array(z.number()), values: Floats, activations: z.array(figure) })
+export type MaximizeWire = z.infer<typeof MaximizeWire>
+
 const none = z.undefined()
 
 export const contract = {
@@ -191,7 +241,17 @@ export const contract = {
     /** the built-in datasets, and which of them this machine has */
     'data.builtins': { input: none, output: z.array(BuiltinDataset) },
     /** writes a run's trained model (its last checkpoint) as ONNX, PyTorch or NumPy weights; nothing half-written on failure */
-    'export.run': { input: ExportRun, output: z.object({ path: z.string(), files: z.array(z.string()) }) },
+    'export.run': { input: ExportRun, output: z.object({ path: z.string(), files: z.array(z.string()), notes: z.array(z.string()) }) },
+    /** a run's snapshot steps and the layers they hold */
+    'inspect.snapshots': { input: runId, output: InspectSnapshots },
+    /** learned filters at a snapshot step: every filter layer, or one; unshared layers at a position */
+    'inspect.filters': { input: runId.extend({ step: z.number().int().min(0), node: z.string().max(200).optional(),
+      position: z.array(z.number().int().min(0)).max(3).optional() }), output: z.array(FilterSetWire) },
+    /** every layer's output for one input, with receptive fields (cached in the project for dataset samples) */
+    'inspect.featureMaps': { input: runId.extend({ input: InspectInput }), output: FeatureMapsWire },
+    /** the input that most excites a channel of a layer (cached in the project) */
+    'inspect.maximize': { input: runId.extend({ node: z.string().max(200), channel: z.number().int().min(0),
+      steps: z.number().int().min(1).max(2000).optional(), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }), output: MaximizeWire },
   },
   // main → renderer pushes; the runs issue adds progress and status events here
   events: {
