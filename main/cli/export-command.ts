@@ -54,8 +54,9 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   let store: ProjectStore | null = null
   try {
     store = ProjectStore.open(args.project, { readonly: true })
-    const result = exportRun(store, { runId: args.runId, format: args.format, path: args.path }, appVersion())
+    const result = await exportRun(store, { runId: args.runId, format: args.format, path: args.path }, appVersion())
     io.out(`exported run ${args.runId} as ${args.format}: ${result.path}${args.format === 'pytorch' ? ` (${result.files.join(', ')})` : ''}`)
+    for (const note of result.notes) io.err(`note: ${note}`)
     return USABLE
   } catch (e) {
     io.err(`receptive export: ${(e as Error).message}`)

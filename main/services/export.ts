@@ -1,10 +1,12 @@
 // Exporting a run's trained model (the contract's export.run and `receptive export`): reads the run's
-// spec, its latest checkpoint's weights and its dataset's classes and normalisation from the project,
-// asks engine/export for the files, and writes them so that a failure leaves nothing half-written: a
-// file goes to a temporary sibling renamed into place; a PyTorch folder is filled beside it, then renamed.
+// spec, its latest checkpoint's weights and its dataset's classes and normalisation from the project
+// (loading the data to compute them when the run recorded only where it came from), asks engine/export for
+// the files, and writes them so that a failure leaves nothing half-written: a file goes to a temporary
+// sibling renamed into place; a PyTorch folder is filled beside it, then renamed.
 
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { loadDataset, parseDatasetSpec } from '../../engine/data/index.ts'
 import { ExportError, exportModel, isExportFormat, EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportMetadata } from '../../engine/export/index.ts'
 import { renameDurably, siblingTemp } from '../store/atomic-file.ts'
 import type { ProjectStore, RunRecord } from '../store/index.ts'
@@ -21,12 +23,30 @@ export interface ExportResult {
   path: string
   /** the files written, relative to a folder export (just the file's name otherwise) */
   files: string[]
+  /** what the export could not record, e.g. the input normalisation when the dataset is gone */
+  notes: string[]
 }
 
-/** classes and normalisation as the run's dataset spec recorded them (absent fields are left out) */
-function metadataOf(run: RunRecord, appVersion: string): ExportMetadata {
-  const dataset = (run.dataset ?? {}) as { classes?: unknown; normalization?: { mode?: string; mean?: unknown; std?: unknown } }
-  const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number')
+interface DatasetFields { classes?: unknown; normalization?: { mode?: string; mean?: unknown; std?: unknown } }
+
+const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number')
+const complete = (d: DatasetFields) =>
+  Array.isArray(d.classes) && (d.normalization?.mode !== 'standardize' || (numbers(d.normalization.mean) && numbers(d.normalization.std)))
+
+/** the run's dataset spec with its classes and mean/std; a spec that names only its source is loaded to fill them */
+async function datasetOf(run: RunRecord, notes: string[]): Promise<DatasetFields> {
+  const recorded = (run.dataset ?? {}) as DatasetFields
+  if (complete(recorded)) return recorded
+  try {
+    return (await loadDataset(parseDatasetSpec(run.dataset))).spec
+  } catch (err) {
+    notes.push(`the class names and input normalisation were not recorded: the run's dataset cannot be read (${(err as Error).message})`)
+    return recorded
+  }
+}
+
+/** classes and normalisation as the dataset spec holds them (absent fields are left out) */
+function metadataOf(run: RunRecord, dataset: DatasetFields, appVersion: string): ExportMetadata {
   const meta: ExportMetadata = { producer: { name: 'Receptive', version: appVersion }, name: run.name }
   if (Array.isArray(dataset.classes) && dataset.classes.every((c) => typeof c === 'string')) meta.classes = dataset.classes
   const n = dataset.normalization
@@ -75,7 +95,7 @@ function writeFolder(target: string, files: readonly ExportFile[]): void {
 }
 
 /** writes the run's model in `format` at `path`; every refusal is an ExportError saying what to do */
-export function exportRun(store: ProjectStore, req: ExportRequest, appVersion: string): ExportResult {
+export async function exportRun(store: ProjectStore, req: ExportRequest, appVersion: string): Promise<ExportResult> {
   if (!isExportFormat(req.format)) throw new ExportError(`unknown export format ${JSON.stringify(req.format)}; use one of ${EXPORT_FORMATS.join(', ')}`)
   const run = store.runs.get(req.runId)
   if (!run) throw new ExportError(`there is no run ${req.runId} in this project`)
@@ -84,7 +104,8 @@ export function exportRun(store: ProjectStore, req: ExportRequest, appVersion: s
   const target = resolve(req.path)
   const folder = dirname(target)
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ExportError(`the folder ${folder} does not exist`)
-  const files = exportModel(req.format, run.spec, checkpoint.weights, metadataOf(run, appVersion))
+  const notes: string[] = []
+  const files = exportModel(req.format, run.spec, checkpoint.weights, metadataOf(run, await datasetOf(run, notes), appVersion))
   try {
     if (req.format === 'pytorch') writeFolder(target, files)
     else writeFile(target, files[0])
@@ -94,5 +115,5 @@ export function exportRun(store: ProjectStore, req: ExportRequest, appVersion: s
     const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable' : (err as Error).message
     throw new ExportError(`cannot write ${target}: ${why}`, { cause: err })
   }
-  return { path: target, files: req.format === 'pytorch' ? files.map((f) => f.name) : [basename(target)] }
+  return { path: target, files: req.format === 'pytorch' ? files.map((f) => f.name) : [basename(target)], notes }
 }

@@ -1,6 +1,6 @@
-// A project file for the export tests: LeNet-5 trained by nobody, with two runs of its spec: run 1 has a
-// checkpoint (seeded weights, batch-norm-free so every value is a parameter) and a dataset recording
-// classes and mean/std; run 2 has no checkpoint. Shared by the service and CLI tests.
+// A project file for the export tests: LeNet-5 trained by nobody, with three runs of its spec: one with a
+// checkpoint (seeded weights) and a dataset recording classes and mean/std, one without a checkpoint, and
+// one with a checkpoint whose dataset file is gone. Shared by the service and CLI tests.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,9 @@ import { exportCase, type ExportCase } from '../../engine/export/export-models.t
 
 export const CLASSES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 
-export interface ExportProject extends ExportCase { dir: string; path: string; trained: number; untrained: number; dispose(): void }
+export interface ExportProject extends ExportCase {
+  dir: string; path: string; trained: number; untrained: number; dataGone: number; dispose(): void
+}
 
 export async function exportProject(): Promise<ExportProject> {
   const dir = mkdtempSync(join(tmpdir(), 'receptive-export-'))
@@ -27,7 +29,8 @@ export async function exportProject(): Promise<ExportProject> {
   const trained = store.runs.create({ ...run, name: 'lenet' })
   const untrained = store.runs.create({ ...run, name: 'fresh' })
   const weights: Weights = c.weights
-  store.recordEvents([{ kind: 'checkpoint', runId: trained, step: 10, epoch: 1, state: {}, weights, optimizer: {} }])
+  const dataGone = store.runs.create({ ...run, name: 'moved', dataset: { format: 'receptive.dataset/1', source: { kind: 'path', path: join(dir, 'moved.npz') } } })
+  for (const runId of [trained, dataGone]) store.recordEvents([{ kind: 'checkpoint', runId, step: 10, epoch: 1, state: {}, weights, optimizer: {} }])
   store.close()
-  return { ...c, dir, path, trained, untrained, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+  return { ...c, dir, path, trained, untrained, dataGone, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -33,7 +33,7 @@ const folder = (name: string) => {
 describe('exportRun', () => {
   it('writes ONNX that runs, with the classes and normalisation as metadata', async () => {
     const path = join(folder('onnx'), 'lenet.onnx')
-    expect(exportRun(store, { runId: p.trained, format: 'onnx', path }, '9.9.9')).toEqual({ path, files: ['lenet.onnx'] })
+    expect(await exportRun(store, { runId: p.trained, format: 'onnx', path }, '9.9.9')).toEqual({ path, files: ['lenet.onnx'], notes: [] })
     const bytes = readFileSync(path)
     const m = readModel(bytes)
     expect(m.metadata).toEqual({
@@ -47,12 +47,12 @@ describe('exportRun', () => {
     expect(readdirSync(folder('onnx'))).toEqual(['lenet.onnx'])
   })
 
-  it('writes a PyTorch folder and replaces an earlier export of it', () => {
+  it('writes a PyTorch folder and replaces an earlier export of it', async () => {
     const path = join(folder('torch'), 'lenet-pytorch')
     const meta = { producer: { name: 'Receptive', version: '9.9.9' }, name: 'lenet', classes: CLASSES, normalization: { mean: [0.13], std: [0.31] } }
     const expected = exportModel('pytorch', p.model.spec, p.weights, meta)
     for (let twice = 0; twice < 2; twice++) {
-      expect(exportRun(store, { runId: p.trained, format: 'pytorch', path }, '9.9.9').files).toEqual(['model.py', 'weights.npz', 'README.md'])
+      expect((await exportRun(store, { runId: p.trained, format: 'pytorch', path }, '9.9.9')).files).toEqual(['model.py', 'weights.npz', 'README.md'])
       expect(readdirSync(path).sort()).toEqual(['README.md', 'model.py', 'weights.npz'])
       for (const f of expected) expect(readFileSync(join(path, f.name)).equals(Buffer.from(f.data)), f.name).toBe(true)
     }
@@ -60,9 +60,9 @@ describe('exportRun', () => {
     expect(readFileSync(join(path, 'README.md'), 'utf8')).toMatch(/torchrun/)
   })
 
-  it('writes the weights alone as .npz', () => {
+  it('writes the weights alone as .npz', async () => {
     const path = join(folder('npz'), 'w.npz')
-    exportRun(store, { runId: p.trained, format: 'npz', path }, '9.9.9')
+    await exportRun(store, { runId: p.trained, format: 'npz', path }, '9.9.9')
     const expected = exportModel('npz', p.model.spec, p.weights, { producer: { name: '', version: '' } })[0].data
     expect(readFileSync(path).equals(Buffer.from(expected))).toBe(true)
   })
@@ -75,27 +75,34 @@ describe('exportRun', () => {
     ['a target that is a folder', () => ({ runId: p.trained, format: 'onnx', path: folder('refused/taken.onnx') }), /cannot write .*taken\.onnx/],
   ]
   for (const [what, request, message] of refusals) {
-    it(`refuses ${what}, writing nothing`, () => {
+    it(`refuses ${what}, writing nothing`, async () => {
       const req = request()
       const before = readdirSync(folder('refused'))
-      expect(() => exportRun(store, req, '9.9.9')).toThrow(message)
+      await expect(exportRun(store, req, '9.9.9')).rejects.toThrow(message)
       expect(readdirSync(folder('refused'))).toEqual(before)
     })
   }
 
-  it('leaves a folder holding other files alone', () => {
+  it('leaves a folder holding other files alone', async () => {
     const path = folder('mine')
     writeFileSync(join(path, 'notes.txt'), 'keep me')
-    expect(() => exportRun(store, { runId: p.trained, format: 'pytorch', path }, '9.9.9')).toThrow(/holds other files/)
+    await expect(exportRun(store, { runId: p.trained, format: 'pytorch', path }, '9.9.9')).rejects.toThrow(/holds other files/)
     expect(readdirSync(path)).toEqual(['notes.txt'])
     expect(readdirSync(p.dir).filter((f) => f.startsWith('.'))).toEqual([])
   })
 
-  it('leaves an existing file as it was when the export is refused', () => {
+  it('leaves an existing file as it was when the export is refused', async () => {
     const path = join(folder('keep'), 'm.onnx')
     writeFileSync(path, 'old')
-    expect(() => exportRun(store, { runId: p.untrained, format: 'onnx', path }, '9.9.9')).toThrow(/no trained weights/)
+    await expect(exportRun(store, { runId: p.untrained, format: 'onnx', path }, '9.9.9')).rejects.toThrow(/no trained weights/)
     expect(readFileSync(path, 'utf8')).toBe('old')
     expect(existsSync(path)).toBe(true)
+  })
+
+  it('exports a run whose dataset is gone, noting what it could not record', async () => {
+    const path = join(folder('gone'), 'm.onnx')
+    const result = await exportRun(store, { runId: p.dataGone, format: 'onnx', path }, '9.9.9')
+    expect(result.notes).toEqual([expect.stringMatching(/^the class names and input normalisation were not recorded: .*moved\.npz/)])
+    expect(readModel(readFileSync(path)).metadata).toEqual({ producer: 'Receptive 9.9.9', name: 'moved' })
   })
 })
