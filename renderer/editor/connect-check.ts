@@ -1,7 +1,7 @@
 // Whether an output may be connected to an input, and if not, why, in a learner's words. Svelte Flow asks
 // while a connection is dragged (isValidConnection), so this checks only the one target node: its input
 // count, a cycle, and whether the source's shape fits the target's shape rule.
-import { OPS, type ModelSpec, type OpDef, type ShapeReport } from '../../engine/graph/index.ts'
+import { OPS, type ModelSpec, type NodeSpec, type OpDef, type ShapeReport } from '../../engine/graph/index.ts'
 
 /** every node fed, directly or not, by start (start included) */
 function downstream(spec: ModelSpec, start: string): Set<string> {
@@ -15,11 +15,14 @@ function downstream(spec: ModelSpec, start: string): Set<string> {
   return seen
 }
 
+type ById = Map<string, NodeSpec>
+const byIdOf = (spec: ModelSpec): ById => new Map(spec.nodes.map((n) => [n.id, n]))
+
 /** the problem of a connection apart from a cycle */
-function localProblem(spec: ModelSpec, report: ShapeReport, source: string, target: string): string | null {
+function localProblem(byId: ById, report: ShapeReport, source: string, target: string): string | null {
   if (source === target) return 'a layer cannot feed itself'
-  const node = spec.nodes.find((n) => n.id === target)
-  if (!node || !spec.nodes.some((n) => n.id === source)) return 'that layer no longer exists'
+  const node = byId.get(target)
+  if (!node || !byId.has(source)) return 'that layer no longer exists'
   const def = OPS[node.op] as unknown as OpDef
   const inputs = node.inputs ?? []
   if (def.inputs.max === 0) return `${def.title} takes no inputs`
@@ -40,13 +43,14 @@ function localProblem(spec: ModelSpec, report: ShapeReport, source: string, targ
 
 /** null when the connection is fine, else the reason it is refused */
 export function connectionProblem(spec: ModelSpec, report: ShapeReport, source: string, target: string): string | null {
-  const local = localProblem(spec, report, source, target)
+  const local = localProblem(byIdOf(spec), report, source, target)
   if (local) return local
   return downstream(spec, target).has(source) ? `${target} already feeds ${source}: this would make a cycle` : null
 }
 
-/** the nodes that could be connected into target now (for connecting from the keyboard) */
+/** the nodes that could be connected into target now (for connecting from the keyboard); linear in the graph */
 export function connectableSources(spec: ModelSpec, report: ShapeReport, target: string): string[] {
   const after = downstream(spec, target)
-  return spec.nodes.filter((n) => !after.has(n.id) && localProblem(spec, report, n.id, target) === null).map((n) => n.id)
+  const byId = byIdOf(spec)
+  return spec.nodes.filter((n) => !after.has(n.id) && localProblem(byId, report, n.id, target) === null).map((n) => n.id)
 }
