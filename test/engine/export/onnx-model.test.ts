@@ -49,7 +49,16 @@ describe('ONNX model contents', () => {
     expect(producing('bn')).toEqual(['BatchNormalization'])
     // dropout passes d1 straight to the concat
     expect(m.nodes.find((n) => n.outputs[0] === 'j')!.inputs).toEqual(['d1', 'sg'])
-    expect(m.outputs[0].name).toBe('out')
+    expect(m.outputs[0].name).toBe('sm')
+  })
+
+  it('leaves out a branch the output does not depend on', async () => {
+    const spec = TEMPLATES.lenet5.spec()
+    spec.nodes.push({ id: 'loose', op: 'conv', inputs: ['input'], filters: 2, kernel: [3, 3] })
+    const { weights } = await exportCase(spec)
+    const m = readModel(exportOnnx(spec, weights, meta))
+    expect(m.nodes.some((n) => n.outputs[0].startsWith('loose'))).toBe(false)
+    expect(m.initializers.some((name) => name.startsWith('loose'))).toBe(false)
   })
 
   it('is byte-for-byte the same for the same model', async () => {

@@ -44,10 +44,10 @@ export const singleNode: [string, ModelSpec][] = [
   ['batchnorm flat', single([6], { op: 'batchnorm' })],
 ]
 
-/** conv → batchnorm → relu, a residual add, an unshared and a tiled branch joined by concat, pools and dense */
+/** conv → batchnorm → relu, a residual add, an unshared and a tiled branch joined by concat, pools, dense, softmax */
 export const EVERY_KIND: ModelSpec = {
   format: FORMAT,
-  output: 'out',
+  output: 'sm',
   nodes: [
     { id: 'in', op: 'input', shape: [2, 12, 12] },
     { id: 'c1', op: 'conv', inputs: ['in'], filters: 4, kernel: [3, 3], padding: 'same' },
