@@ -1,6 +1,7 @@
 // The editor's runes state without a canvas: every edit is one undoable step, and undo is exact.
 import { describe, expect, it } from 'vitest'
 import { Editor } from '../../../renderer/editor/editor.svelte.ts'
+import { TEMPLATES } from '../../../engine/graph/index.ts'
 
 const ids = (e: Editor) => e.doc.spec.nodes.map((n) => n.id)
 const inputsOf = (e: Editor, id: string) => e.doc.spec.nodes.find((n) => n.id === id)?.inputs
@@ -91,5 +92,19 @@ describe('Editor', () => {
     expect(e.revision).toBe(revision + 1)
     e.load(e.doc)
     expect(e.canUndo).toBe(false)
+  })
+
+  it('starts every template valid, laid out, with nothing red, and undoable', () => {
+    for (const key of Object.keys(TEMPLATES)) {
+      const e = new Editor()
+      const fit = e.fitRequest
+      e.useTemplate(key)
+      expect(e.report.ok, key).toBe(true)
+      expect(e.flowNodes.filter((n) => n.data.problem), key).toEqual([])
+      expect(Object.keys(e.doc.layout).sort(), key).toEqual(e.doc.spec.nodes.map((n) => n.id).sort())
+      expect(e.fitRequest).toBe(fit + 1)
+      e.undo()
+      expect(e.doc.spec.nodes, key).toEqual([])
+    }
   })
 })
