@@ -65,12 +65,12 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(appScheme.scheme, appProtocolHandler(join(import.meta.dirname, '../renderer')))
 
     const hub = createEventHub(contract)
-    const projects = new ProjectService({
+    const projects = ProjectService.openOrNew({
       appVersion: app.getVersion(),
       settingsDir: process.env.RECEPTIVE_SETTINGS_DIR || app.getPath('userData'),
       cwd: process.cwd(),
       onChange: (info) => hub.emit('project.changed', info),
-    }, project)
+    }, project, (message) => dialogs.error('Could not open the project', message))
     app.on('will-quit', () => projects.close())
     const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects })
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)

@@ -43,6 +43,16 @@ export class ProjectService {
     if (full !== null) this.recentList.add(full)
   }
 
+  /** opens `path`; if it is refused, says why and starts with a new untitled project instead */
+  static openOrNew(opts: ProjectServiceOptions, path: string | null, refused: (message: string) => void): ProjectService {
+    try {
+      return new ProjectService(opts, path)
+    } catch (err) {
+      refused(err instanceof Error ? err.message : String(err))
+      return new ProjectService(opts, null)
+    }
+  }
+
   /** the open project's store (runs and datasets services read and write through it) */
   get current(): ProjectStore { return this.store }
 

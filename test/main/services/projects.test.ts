@@ -117,6 +117,21 @@ describe('ProjectService', () => {
     expect(stored(t.projects.graph())).toEqual(stored(after))
   })
 
+  it('starts untitled, saying why, when the project it was asked to open is refused', () => {
+    const t = make()
+    const bad = join(t.dir, 'bad.receptive')
+    writeFileSync(bad, 'garbage')
+    const said: string[] = []
+    const s = ProjectService.openOrNew({ appVersion: '1', settingsDir: join(t.dir, 'settings'), cwd: t.dir }, bad, (m) => void said.push(m))
+    try {
+      expect(s.info()).toEqual({ name: 'Untitled', path: null })
+      expect(said).toHaveLength(1)
+      expect(said[0]).toContain('not a Receptive project')
+    } finally {
+      s.close()
+    }
+  })
+
   it('names projects after their file', () => {
     expect(projectInfo('/data/mnist-lenet.receptive')).toEqual({ name: 'mnist-lenet', path: '/data/mnist-lenet.receptive' })
     expect(projectInfo(null)).toEqual({ name: 'Untitled', path: null })
