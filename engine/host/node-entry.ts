@@ -8,4 +8,5 @@ import { trainJob } from './train-job.ts'
 
 exitWithParent()
 const code = await serveJob(nodeChannel(), trainJob)
-process.exit(code)
+// child_process IPC confirmed delivery already; a parent port cannot, so its last message gets a moment
+setTimeout(() => process.exit(code), 'parentPort' in process ? 200 : 0)
