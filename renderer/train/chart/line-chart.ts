@@ -84,9 +84,9 @@ export function drawChart(ctx: ChartContext, spec: ChartSpec): void {
   ctx.textAlign = 'right'
   ctx.fillText(spec.xLabel, right, bottom + 15)
 
-  // the curves, clipped to the plot area
+  // the curves, clipped to the plot area (with room for a marker on its edge)
   ctx.save()
-  ctx.beginPath(); ctx.rect(M.left, M.top, right - M.left, bottom - M.top); ctx.clip()
+  ctx.beginPath(); ctx.rect(M.left - 3, M.top - 3, right - M.left + 6, bottom - M.top + 6); ctx.clip()
   ctx.lineWidth = 1.5
   for (const s of spec.series) {
     ctx.strokeStyle = s.color

@@ -53,5 +53,6 @@ export function formatNumber(v: number): string {
   const a = Math.abs(v)
   if (a >= 1e4) return `${Number((v / 1000).toPrecision(3))}k`
   if (a < 1e-3) return v.toExponential(0)
+  if (Number.isInteger(v)) return String(v)
   return String(Number(v.toPrecision(3)))
 }
