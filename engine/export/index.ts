@@ -8,7 +8,7 @@ import { encodeNpz } from './npz/npz.ts'
 import { onnxModel } from './onnx/export-onnx.ts'
 import { modelPy } from './pytorch/model-py.ts'
 import { readme } from './pytorch/readme.ts'
-import { ExportError, prepareExport, type ExportModel, type Weights } from './weights.ts'
+import { ExportError, prepareExport, type ExportModel, type Weights } from './prepare.ts'
 
 export const EXPORT_FORMATS = ['onnx', 'pytorch', 'npz'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -40,4 +40,4 @@ export const exportOnnx = (spec: unknown, weights: Weights, meta: ExportMetadata
 
 export { ExportError, prepareExport }
 export { metadataEntries, type ExportMetadata } from './metadata.ts'
-export type { ExportModel, Weights, WeightTensor } from './weights.ts'
+export type { ExportModel, Weights, WeightTensor } from './prepare.ts'

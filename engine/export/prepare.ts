@@ -1,6 +1,6 @@
-// The weights an export reads: every parameter and running statistic of a model by "<nodeId>.<name>",
-// as a checkpoint stores them. Checked against the spec before anything is written, so a run without
-// weights, or with weights of another graph, is a clear error instead of a broken file.
+// What every exporter starts from: a valid spec reduced to the nodes its output needs, and the weights
+// (every parameter and running statistic by "<nodeId>.<name>", as a checkpoint stores them) checked
+// against it, so a run without weights, or with another graph's, is a clear error instead of a broken file.
 
 import type { ModelSpec } from '../graph/spec.ts'
 import { fmt, size } from '../graph/op-def.ts'

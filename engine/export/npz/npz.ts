@@ -2,7 +2,7 @@
 // `np.load(path)["conv1.weight"]` gives the array in the engine's layout (channels first). No pickle:
 // every member is a plain little-endian array that np.load reads with allow_pickle=False.
 
-import type { Weights } from '../weights.ts'
+import type { Weights } from '../prepare.ts'
 import { zipStore } from './zip-store.ts'
 
 /** an .npy v1.0 file: magic, header dict padded so the data starts on a 64-byte boundary, then values */

@@ -4,7 +4,7 @@
 
 import type { NodeSpec, OpName } from '../../graph/spec.ts'
 import { metadataEntries, type ExportMetadata } from '../metadata.ts'
-import type { ExportModel } from '../weights.ts'
+import type { ExportModel } from '../prepare.ts'
 import * as basic from './basic-layers.ts'
 import * as convs from './conv-layers.ts'
 import { OnnxGraph, type LayerToOnnx } from './onnx-graph.ts'

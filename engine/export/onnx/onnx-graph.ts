@@ -5,7 +5,7 @@
 import type { AttrValue, OnnxNode, OnnxTensor } from './onnx-proto.ts'
 import type { NodeInfo } from '../../graph/infer.ts'
 import type { NodeSpec } from '../../graph/spec.ts'
-import type { WeightTensor } from '../weights.ts'
+import type { WeightTensor } from '../prepare.ts'
 
 export class OnnxGraph {
   readonly nodes: OnnxNode[] = []

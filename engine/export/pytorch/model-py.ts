@@ -5,7 +5,7 @@
 
 import type { NodeSpec, OpName } from '../../graph/spec.ts'
 import type { ExportMetadata } from '../metadata.ts'
-import type { ExportModel } from '../weights.ts'
+import type { ExportModel } from '../prepare.ts'
 import * as basic from './basic-layers.ts'
 import * as convs from './conv-layers.ts'
 import { helperText, type Helper } from './helpers.ts'
@@ -17,8 +17,8 @@ type Table = { [K in Exclude<OpName, 'input'>]: LayerToPy<Extract<NodeSpec, { op
 
 const LAYERS: Table = { ...convs, ...pools, ...basic }
 
-const list = (vs: readonly (number | string)[] | undefined, item: (v: never) => string) =>
-  vs ? `[${vs.map((v) => item(v as never)).join(', ')}]` : 'None'
+/** a Python list literal, or None */
+const list = <T>(vs: readonly T[] | undefined, item: (v: T) => string) => (vs ? `[${vs.map((v) => item(v)).join(', ')}]` : 'None')
 
 export function modelPy(model: ExportModel, meta: ExportMetadata): string {
   const names = pythonNames(model.nodes.map(({ node }) => node.id))

@@ -3,7 +3,7 @@
 // export reads them, and the engine's own forward as the reference. Shared with the fixture generator.
 import { buildModel, type Model } from '../../../engine/graph/build.ts'
 import { noGrad } from '../../../engine/autograd.ts'
-import type { Weights } from '../../../engine/export/weights.ts'
+import type { Weights } from '../../../engine/export/prepare.ts'
 import { uniformAt } from '../../../engine/random.ts'
 import { Tensor } from '../../../engine/tensor.ts'
 

@@ -4,7 +4,7 @@
 // unshared convolution and pooling over channels, weights refused when missing, and stable bytes.
 import { describe, expect, it } from 'vitest'
 import { exportOnnx } from '../../../engine/export/index.ts'
-import { ExportError } from '../../../engine/export/weights.ts'
+import { ExportError } from '../../../engine/export/prepare.ts'
 import { TEMPLATES } from '../../../engine/graph/index.ts'
 import { exportCase } from './export-models.ts'
 import { intOf, intsOf, readModel } from './proto-read.ts'

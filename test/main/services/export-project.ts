@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Weights } from '../../../engine/export/weights.ts'
+import type { Weights } from '../../../engine/export/prepare.ts'
 import { TEMPLATES } from '../../../engine/graph/index.ts'
 import { ProjectStore } from '../../../main/store/index.ts'
 import { exportCase, type ExportCase } from '../../engine/export/export-models.ts'
