@@ -14,7 +14,7 @@ export interface ProjectServiceOptions {
   settingsDir: string
   /** relative paths from the renderer are taken from here */
   cwd: string
-  /** told after another project became the open one */
+  /** told after another project became the open one, before the one open until then is closed */
   onChange?: (info: ProjectInfo) => void
 }
 
@@ -104,7 +104,7 @@ export class ProjectService {
     return this.store.graph.put(graph.spec, graph.layout)
   }
 
-  close(): void { this.drop() }
+  close(): void { drop(this.store, this.untitled) }
 
   private createUntitled(): ProjectStore {
     const dir = join(this.opts.settingsDir, 'untitled')
@@ -116,23 +116,29 @@ export class ProjectService {
     return store
   }
 
+  // the listener hears of the switch while the old store is still open, so services (runs) can finish
+  // their work on it; only then is it closed
   private replace(next: ProjectStore, untitled: boolean): ProjectInfo {
-    this.drop()
+    const old = { store: this.store, untitled: this.untitled }
     this.store = next
     this.untitled = untitled
     this.openId = `${process.pid}-${++openCount}`
     const info = this.info()
-    this.opts.onChange?.(info)
+    try {
+      this.opts.onChange?.(info)
+    } finally {
+      drop(old.store, old.untitled)
+    }
     return info
   }
 
-  // closes the open store; an untitled one is thrown away with its file
-  private drop(): void {
-    this.store.close()
-    if (!this.untitled) return
-    rmSync(this.store.path, { force: true })
-    rmSync(`${this.store.path}-journal`, { force: true })
-  }
-
   private resolvePath(path: string): string { return resolve(this.opts.cwd, path) }
+}
+
+// closes a store; an untitled one is thrown away with its file
+function drop(store: ProjectStore, untitled: boolean): void {
+  store.close()
+  if (!untitled) return
+  rmSync(store.path, { force: true })
+  rmSync(`${store.path}-journal`, { force: true })
 }

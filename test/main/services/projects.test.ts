@@ -132,6 +132,18 @@ describe('ProjectService', () => {
     }
   })
 
+  it('tells of a switch while the project open until then can still be written, then closes it', () => {
+    let old: ProjectService['current'] | null = null
+    const runsSeen: number[] = []
+    // the listener reads the old store, as the runs service does when it winds down that project's runs
+    const t = tempProjects(null, { onChange: () => void runsSeen.push(old!.runs.list().length) })
+    temps.push(t)
+    old = t.projects.current
+    t.projects.newProject()
+    expect(runsSeen).toEqual([0])
+    expect(() => old!.runs.list()).toThrow()
+  })
+
   it('names projects after their file', () => {
     expect(projectInfo('/data/mnist-lenet.receptive')).toEqual({ name: 'mnist-lenet', path: '/data/mnist-lenet.receptive' })
     expect(projectInfo(null)).toEqual({ name: 'Untitled', path: null })
