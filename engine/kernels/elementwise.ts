@@ -2,7 +2,7 @@
 // z = f(x, y) with numpy broadcasting. Each row carries its CPU function and its WGSL expression,
 // so adding a function is one line here. Gradients live with the ops (engine/ops/), not here.
 import { defineKernel } from './kernel.ts'
-import { contiguousStrides, sizeOf, walkRuns } from './strides.ts'
+import { coalesce, contiguousStrides, sizeOf, walkRuns } from './strides.ts'
 
 type Arr = Float32Array | Float64Array | Int32Array
 // a call through the table costs a few ns per element (the call site sees every row); the rows on a
@@ -23,7 +23,7 @@ export const unaryRows = {
   square: { f: (x) => x * x, wgsl: 'x * x' },
   reciprocal: { f: (x) => 1 / x, wgsl: '1.0 / x' },
   relu: {
-    f: (x) => (x > 0 ? x : 0), wgsl: 'max(x, 0.0)',
+    f: (x) => (x > 0 ? x : 0), wgsl: 'select(0.0, x, x > 0.0)',
     loop: (x, y) => { for (let i = 0; i < y.length; i++) y[i] = x[i] > 0 ? x[i] : 0 },
   },
   sigmoid: { f: sigmoid, wgsl: '1.0 / (1.0 + exp(-x))' },
@@ -41,7 +41,7 @@ export const unaryRows = {
   rsubScalar: { f: (x, a) => a - x, wgsl: 'a - x' },
   /** a / x */
   rdivScalar: { f: (x, a) => a / x, wgsl: 'a / x' },
-  powScalar: { f: (x, a) => x ** a, wgsl: 'pow(x, a)' },
+  powScalar: { f: (x, a) => x ** a, wgsl: 'powf(x, a)' },
   fill: { f: (_x, a) => a, wgsl: 'a' },
 } satisfies Record<string, UnaryRow>
 
@@ -56,9 +56,9 @@ export const binaryRows = {
     loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = x[i] * y[i] },
   },
   div: { f: (x, y) => x / y, wgsl: 'x / y' },
-  max: { f: (x, y) => (x >= y ? x : y), wgsl: 'max(x, y)' },
-  min: { f: (x, y) => (x <= y ? x : y), wgsl: 'min(x, y)' },
-  pow: { f: (x, y) => x ** y, wgsl: 'pow(x, y)' },
+  max: { f: (x, y) => (x >= y ? x : y), wgsl: 'select(y, x, x >= y)' },
+  min: { f: (x, y) => (x <= y ? x : y), wgsl: 'select(y, x, x <= y)' },
+  pow: { f: (x, y) => x ** y, wgsl: 'powf(x, y)' },
   /** 1 where x equals y, else 0 */
   eq: { f: (x, y) => (x === y ? 1 : 0), wgsl: 'select(0.0, 1.0, x == y)' },
   /** x where y > 0, else 0 (relu's backward: dy masked by the input) */
@@ -79,6 +79,10 @@ export const unary = defineKernel<{ op: UnaryOp; a?: number }>({
     const f = row.f
     for (let i = 0; i < y.length; i++) y[i] = f(x[i], a)
   },
+  wgsl: ({ op, a = 0 }, { outputs: [n] }) => ({
+    inputs: ['bx'], outputs: ['by'], invocations: n, uniforms: { a: ['f32', a] },
+    body: `let x = f32(bx[i]); let a = u.a; by[i] = by_t(${unaryRows[op].wgsl});`,
+  }),
 })
 
 export interface BinaryParams {
@@ -111,5 +115,15 @@ export const binary = defineKernel<BinaryParams>({
         for (let j = 0; j < n; j++) z[o + j] = f(v, y[oy + j * sy])
       } else for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], y[oy + j * sy])
     })
+  },
+  wgsl({ op, outShape, strideX, strideY }) {
+    // each invocation finds its operands' offsets from its output index, over the coalesced axes
+    const { shape, strides: [, sx, sy] } = coalesce(outShape, [contiguousStrides(outShape), strideX, strideY])
+    const steps = shape.map((d, k) => `{ let c = r % ${d}u; r = r / ${d}u; ox += c * ${sx[k]}u; oy += c * ${sy[k]}u; }`).reverse()
+    return {
+      inputs: ['bx', 'by'], outputs: ['bz'], invocations: sizeOf(outShape),
+      body: `var r = i; var ox = 0u; var oy = 0u;\n${steps.join('\n')}
+let x = f32(bx[ox]); let y = f32(by[oy]); bz[i] = bz_t(${binaryRows[op].wgsl});`,
+    }
   },
 })

@@ -4,6 +4,7 @@ import { defineKernel } from './kernel.ts'
 import { ROW, planeStarts, volume, windowRows } from './window-geometry.ts'
 import type { UnfoldParams } from './unfold.ts'
 import type { TypedArray } from '../backend/backend.ts'
+import { foldWgsl } from './window.wgsl.ts'
 
 /** x planes begin…end−1 from the columns (each plane is overwritten, so ranges may run in parallel) */
 export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, begin: number, end: number): void {
@@ -26,4 +27,5 @@ export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, beg
 export const fold = defineKernel<UnfoldParams>({
   name: 'fold',
   cpu: ([cols], [x], p) => foldPlanes(cols, x, p, 0, p.planes),
+  wgsl: foldWgsl,
 })

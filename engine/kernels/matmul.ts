@@ -4,6 +4,7 @@
 import type { FloatArray } from '../backend/backend.ts'
 import { gemm, type GemmArgs } from '../backend/cpu/gemm.ts'
 import { defineKernel } from './kernel.ts'
+import { matmulWgsl } from './matmul.wgsl.ts'
 
 export type MatmulParams = Omit<GemmArgs, 'a' | 'b' | 'c'>
 
@@ -14,4 +15,5 @@ export const matmul = defineKernel<MatmulParams>({
     if (sumItems && !params.accumulate) c.fill(0)
     gemm({ ...params, accumulate: params.accumulate || sumItems, a: a as FloatArray, b: b as FloatArray, c: c as FloatArray })
   },
+  wgsl: matmulWgsl,
 })

@@ -5,6 +5,7 @@
 import { defineKernel } from './kernel.ts'
 import { volume, windowTaps, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
+import { poolGradWgsl, poolWgsl } from './window.wgsl.ts'
 
 export type PoolMode = 'max' | 'avg' | 'lp'
 
@@ -78,5 +79,5 @@ export function poolBackward([dy, a, b]: TypedArray[], [dx]: TypedArray[], { win
   }
 }
 
-export const pool = defineKernel<PoolParams>({ name: 'pool', cpu: poolForward })
-export const poolGrad = defineKernel<PoolParams>({ name: 'pool-grad', cpu: poolBackward })
+export const pool = defineKernel<PoolParams>({ name: 'pool', cpu: poolForward, wgsl: poolWgsl })
+export const poolGrad = defineKernel<PoolParams>({ name: 'pool-grad', cpu: poolBackward, wgsl: poolGradWgsl })

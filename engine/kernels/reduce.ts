@@ -2,6 +2,7 @@
 // along one axis. One strided walk serves every axis set; the walk's inner run is the last axis.
 import { defineKernel } from './kernel.ts'
 import { contiguousStrides, walkRuns } from './strides.ts'
+import { argmaxWgsl, reduceWgsl } from './reduce.wgsl.ts'
 
 export interface ReduceParams {
   op: 'sum' | 'max'
@@ -30,6 +31,7 @@ export const reduce = defineKernel<ReduceParams>({
       } else for (let j = 0; j < n; j++) if (x[i + j] > y[o + j] || Number.isNaN(x[i + j])) y[o + j] = x[i + j]
     })
   },
+  wgsl: ({ op, inShape, axes }) => reduceWgsl(op, inShape, axes),
 })
 
 /** index of the largest value along the middle axis of [outer, n, inner] (first one on ties) */
@@ -47,4 +49,5 @@ export const argmax = defineKernel<{ outer: number; n: number; inner: number }>(
       }
     }
   },
+  wgsl: ({ outer, n, inner }) => argmaxWgsl(outer, n, inner),
 })

@@ -23,6 +23,17 @@ export const softmaxCrossEntropy = defineKernel<SoftmaxCeParams>({
       loss[r] = Math.log(z) + m - logits[o + labels[r]]
     }
   },
+  // a GPU thread cannot throw: a label out of range gives that row a NaN loss
+  wgsl: ({ n, classes }) => ({
+    inputs: ['logits', 'labels'], outputs: ['loss', 'probs'], invocations: n,
+    body: `let o = i * ${classes}u; let label = labels[i];
+var m = neg_inf();
+for (var c = 0u; c < ${classes}u; c++) { m = max(m, logits[o + c]); }
+var z = 0.0;
+for (var c = 0u; c < ${classes}u; c++) { z += exp(logits[o + c] - m); }
+for (var c = 0u; c < ${classes}u; c++) { probs[o + c] = exp(logits[o + c] - m) / z; }
+if (label >= 0 && label < ${classes}) { loss[i] = log(z) + m - logits[o + u32(label)]; } else { loss[i] = nan(); }`,
+  }),
 })
 
 /** inputs: probs [n, classes], labels [n], scale [n] (per row: upstream grad / batch) → dlogits */
@@ -35,4 +46,9 @@ export const softmaxCrossEntropyGrad = defineKernel<SoftmaxCeParams>({
       dlogits[o + labels[r]] -= s
     }
   },
+  wgsl: ({ n, classes }) => ({
+    inputs: ['probs', 'labels', 'scale'], outputs: ['dlogits'], invocations: n * classes,
+    body: `let r = i / ${classes}u; let s = scale[r];
+dlogits[i] = s * probs[i] - select(0.0, s, labels[r] == i32(i % ${classes}u));`,
+  }),
 })

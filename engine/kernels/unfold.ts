@@ -4,6 +4,7 @@
 import { defineKernel } from './kernel.ts'
 import { ROW, planeStarts, windowRows, type ColumnLayout, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
+import { unfoldWgsl } from './window.wgsl.ts'
 
 export interface UnfoldParams {
   window: Window
@@ -46,4 +47,5 @@ export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, b
 export const unfold = defineKernel<UnfoldParams>({
   name: 'unfold',
   cpu: ([x], [cols], p) => unfoldPlanes(x, cols, p, 0, p.planes),
+  wgsl: unfoldWgsl,
 })

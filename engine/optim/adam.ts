@@ -1,7 +1,7 @@
 // Adam (Kingma & Ba) with bias correction, and AdamW (Loshchilov & Hutter), whose weight decay shrinks
 // the weights directly instead of entering the gradient. Follows torch.optim.Adam / AdamW step by step.
 
-import type { UpdateRule } from './rule.ts'
+import { wgslFloat as f, type UpdateRule } from './rule.ts'
 
 export interface AdamOptions { lr: number; betas?: [number, number]; eps?: number; weightDecay?: number }
 
@@ -24,6 +24,16 @@ function adamLike(kind: 'adam' | 'adamw', { betas = [0.9, 0.999], eps = 1e-8, we
         v[i] = b2 * v[i] + (1 - b2) * d * d
         p[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / root2 + eps)
       }
+    },
+    wgsl: {
+      uniforms: (t, lr) => ({
+        stepSize: ['f32', lr / (1 - b1 ** t)], root2: ['f32', Math.sqrt(1 - b2 ** t)], shrink: ['f32', decoupled ? 1 - lr * wd : 1],
+      }),
+      body: `let pv = p[i] * u.shrink;
+let d = g[i]${decoupled ? '' : ` + ${f(wd)} * pv`};
+let mv = ${f(b1)} * m[i] + ${f(1 - b1)} * d; let vv = ${f(b2)} * v[i] + ${f(1 - b2)} * d * d;
+m[i] = mv; v[i] = vv;
+p[i] = pv - (u.stepSize * mv) / (sqrt(vv) / u.root2 + ${f(eps)});`,
     },
   }
 }

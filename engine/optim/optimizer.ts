@@ -30,6 +30,9 @@ export class Optimizer {
     this.kernel = defineKernel<StepParams>({
       name: `${rule.kind}-update`,
       cpu: ([g], [p, ...slots], { t, lr }) => rule.apply(p as FloatArray, g as FloatArray, slots as FloatArray[], t, lr),
+      wgsl: ({ t, lr }, { outputs: [n] }) => ({
+        inputs: ['g'], outputs: ['p', ...rule.slots], invocations: n, body: rule.wgsl.body, uniforms: rule.wgsl.uniforms(t, lr),
+      }),
     })
   }
 

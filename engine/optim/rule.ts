@@ -3,6 +3,13 @@
 // PyTorch's reference loops, which the tests compare against); optimizer.ts runs it as an in-place kernel.
 
 import type { FloatArray } from '../backend/backend.ts'
+import type { WgslUniform } from '../kernels/kernel.ts'
+
+/** the same update for the WebGPU device: a body per element i over p, g and the slots (by name), and its per-step scalars as u.<name> */
+export interface UpdateWgsl { body: string; uniforms(t: number, lr: number): Record<string, WgslUniform> }
+
+/** a WGSL float literal of a JavaScript number */
+export const wgslFloat = (v: number): string => `f32(${v})`
 
 export interface UpdateRule {
   readonly kind: string
@@ -12,4 +19,5 @@ export interface UpdateRule {
   readonly slots: readonly string[]
   /** updates p in place; t counts steps from 1 */
   apply(p: FloatArray, g: FloatArray, slots: FloatArray[], t: number, lr: number): void
+  readonly wgsl: UpdateWgsl
 }

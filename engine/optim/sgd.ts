@@ -1,7 +1,7 @@
 // Stochastic gradient descent with optional momentum (heavy-ball or Nesterov) and L2 weight decay,
 // following PyTorch's torch.optim.SGD (dampening 0): buf = μ·buf + g; step along buf, or g + μ·buf.
 
-import type { UpdateRule } from './rule.ts'
+import { wgslFloat as f, type UpdateRule } from './rule.ts'
 
 export interface SgdOptions { lr: number; momentum?: number; nesterov?: boolean; weightDecay?: number }
 
@@ -20,6 +20,12 @@ export function sgdRule({ momentum = 0, nesterov = false, weightDecay = 0 }: Sgd
         }
         p[i] -= lr * d
       }
+    },
+    wgsl: {
+      uniforms: (_t, lr) => ({ lr: ['f32', lr] }),
+      body: `var d = g[i] + ${f(weightDecay)} * p[i];
+${momentum > 0 ? `let b = ${f(momentum)} * momentum[i] + d; momentum[i] = b; d = ${nesterov ? `d + ${f(momentum)} * b` : 'b'};` : ''}
+p[i] = p[i] - u.lr * d;`,
     },
   }
 }

@@ -1,0 +1,11 @@
+// Workgroup counts for WGSL kernels that give each output a whole workgroup (reductions, matmul tiles):
+// more than 65535 groups fold into a second dispatch axis, as the device's flat kernels do.
+
+/** threads in a kernel's one-dimensional workgroup */
+export const FLAT_GROUP = 256
+
+/** x·y ≥ n groups with x ≤ 65535; a kernel finds its group as wid.y · x + wid.x and skips those past n */
+export function gridFor(n: number): [number, number, number] {
+  const x = Math.min(Math.max(n, 1), 65535)
+  return [x, Math.ceil(n / x), 1]
+}
