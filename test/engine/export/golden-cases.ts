@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { exportModel } from '../../../engine/export/index.ts'
 import { TEMPLATES, type ModelSpec } from '../../../engine/graph/index.ts'
 import { exportCase, sampleCount, seeded, type ExportCase } from './export-models.ts'
-import { EVERY_KIND, singleNode } from './specs.ts'
+import { EVERY_KIND, ODD_NAMES, singleNode } from './specs.ts'
 
 export const GOLDEN_SEED = 99
 export const GOLDEN_BATCH = 2
@@ -19,6 +19,7 @@ export const goldenCases = (): [string, ModelSpec][] => [
   ...Object.entries(TEMPLATES).map(([name, t]): [string, ModelSpec] => [`template-${name}`, t.spec()]),
   ...singleNode.map(([name, spec]): [string, ModelSpec] => [name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase(), spec]),
   ['every-kind', EVERY_KIND],
+  ['odd-names', ODD_NAMES],
 ]
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex')

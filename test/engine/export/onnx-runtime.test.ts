@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { exportOnnx } from '../../../engine/export/index.ts'
 import { TEMPLATES, type ModelSpec } from '../../../engine/graph/index.ts'
 import { engineForward, exportCase, maxDiff, sampleCount, seeded } from './export-models.ts'
-import { EVERY_KIND, singleNode } from './specs.ts'
+import { EVERY_KIND, ODD_NAMES, singleNode } from './specs.ts'
 
 const meta = { producer: { name: 'Receptive', version: 'test' } }
 
@@ -37,6 +37,10 @@ describe('ONNX export run by onnxruntime-node', () => {
 
   it('a graph with every layer kind, residual add and concat', async () => {
     expect(await check(EVERY_KIND)).toBeLessThan(1e-4)
+  })
+
+  it('a graph whose node ids are odd names', async () => {
+    expect(await check(ODD_NAMES)).toBeLessThan(1e-4)
   })
 
   it('runs any batch size (the batch dimension is symbolic)', async () => {

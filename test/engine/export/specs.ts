@@ -76,3 +76,18 @@ export const EVERY_KIND: ModelSpec = {
     { id: 'sm', op: 'softmax', inputs: ['out'] },
   ],
 } as ModelSpec
+
+/** node ids that are no Python identifiers, Python keywords, or names model.py itself uses */
+export const ODD_NAMES: ModelSpec = {
+  format: FORMAT,
+  output: 'F',
+  nodes: [
+    { id: 'x', op: 'input', shape: [1, 6, 6] },
+    { id: 'class', op: 'conv', inputs: ['x'], filters: 2, kernel: [3, 3], flip: true },
+    { id: '2d-conv', op: 'relu', inputs: ['class'] },
+    { id: '2d_conv', op: 'flatten', inputs: ['2d-conv'] },
+    { id: 'self', op: 'dense', inputs: ['2d_conv'], units: 4 },
+    { id: 'lambda', op: 'tanh', inputs: ['self'] },
+    { id: 'F', op: 'dense', inputs: ['lambda'], units: 3 },
+  ],
+} as ModelSpec
