@@ -9,7 +9,8 @@ const r = (p: string) => resolve(import.meta.dirname, p)
 
 export default defineConfig({
   main: {
-    build: { outDir: r('out/main'), rollupOptions: { input: { index: r('main/index.ts') } } },
+    // the engine host runs in utility processes that main forks (main/services/runs/utility-host.ts)
+    build: { outDir: r('out/main'), rollupOptions: { input: { index: r('main/index.ts'), 'engine-host': r('engine/host/node-entry.ts') } } },
   },
   preload: {
     build: {

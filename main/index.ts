@@ -2,7 +2,7 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, utilityProcess } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
@@ -14,7 +14,11 @@ import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
 import { windowOptions } from './electron/window-options.ts'
 import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
+import { EvaluationService } from './services/evaluate.ts'
 import { ProjectService } from './services/projects.ts'
+import { wireState } from './services/runs/run-wire.ts'
+import { RunsService } from './services/runs/runs-service.ts'
+import { utilitySpawner } from './services/runs/utility-host.ts'
 
 const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
 const origins = trustedOrigins(devServer)
@@ -69,10 +73,21 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       settingsDir: process.env.RECEPTIVE_SETTINGS_DIR || app.getPath('userData'),
       cwd: process.cwd(),
-      onChange: (info) => hub.emit('project.changed', info),
+      onChange: (info) => {
+        runs.projectChanged()
+        hub.emit('project.changed', info)
+      },
     }, project, (message) => dialogs.error('Could not open the project', message))
-    app.on('will-quit', () => projects.close())
-    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects })
+    // training in utility processes (the engine host electron-vite builds beside this file)
+    const runs = new RunsService(() => projects.current, utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'engine-host.js')))
+    const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
+    const evaluations = new EvaluationService(() => projects.current)
+    app.on('will-quit', () => {
+      progress.unsubscribe()
+      runs.shutdown()
+      projects.close()
+    })
+    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects, runs, evaluations })
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)
     forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
