@@ -9,8 +9,18 @@ const r = (p: string) => resolve(import.meta.dirname, p)
 
 export default defineConfig({
   main: {
-    // the engine host runs in utility processes that main forks (main/services/runs/utility-host.ts)
-    build: { outDir: r('out/main'), rollupOptions: { input: { index: r('main/index.ts'), 'engine-host': r('engine/host/node-entry.ts') } } },
+    build: {
+      outDir: r('out/main'),
+      rollupOptions: {
+        input: {
+          index: r('main/index.ts'),
+          // the engine host runs in utility processes that main forks (main/services/runs/utility-host.ts);
+          // its CPU backend starts gemm workers from a file beside it (engine/backend/cpu/thread-pool.ts)
+          'engine-host': r('engine/host/node-entry.ts'),
+          'gemm-worker': r('engine/backend/cpu/gemm-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {
