@@ -4,7 +4,7 @@
 // the files, and writes them so that a failure leaves nothing half-written: a file goes to a temporary
 // sibling renamed into place; a PyTorch folder is filled beside it, then renamed.
 
-import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { loadDataset, parseDatasetSpec } from '../../engine/data/index.ts'
 import { ExportError, exportModel, isExportFormat, EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportMetadata } from '../../engine/export/index.ts'
@@ -83,11 +83,18 @@ function writeFolder(target: string, files: readonly ExportFile[]): void {
   const names = files.map((f) => f.name)
   if (!replaceable(target, names)) throw new ExportError(`${target} already exists and holds other files; choose a new folder for the PyTorch export`)
   const tmp = mkdtempSync(join(dirname(target), `.${basename(target)}.export-`))
+  const previous = existsSync(target) ? siblingTemp(target, 'previous') : null
   try {
     for (const f of files) writeDurably(join(tmp, f.name), f.data)
-    // the old export goes only once the new one is complete
-    rmSync(target, { recursive: true, force: true })
-    renameDurably(tmp, target)
+    // an earlier export steps aside only once the new one is complete, and comes back if the swap fails
+    if (previous) renameSync(target, previous)
+    try {
+      renameDurably(tmp, target)
+    } catch (err) {
+      if (previous) renameSync(previous, target)
+      throw err
+    }
+    if (previous) rmSync(previous, { recursive: true, force: true })
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true })
     throw err
