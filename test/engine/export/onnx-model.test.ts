@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportOnnx } from '../../../engine/export/index.ts'
 import { ExportError } from '../../../engine/export/prepare.ts'
-import { TEMPLATES } from '../../../engine/graph/index.ts'
+import { OP_NAMES, TEMPLATES } from '../../../engine/graph/index.ts'
 import { exportCase } from './export-models.ts'
 import { intOf, intsOf, readModel } from './proto-read.ts'
 import { EVERY_KIND } from './specs.ts'
@@ -37,6 +37,8 @@ describe('ONNX model contents', () => {
   })
 
   it('writes explicit pads, no auto_pad and no Dropout; special layers in standard ops', async () => {
+    // the graph must keep using every op of the spec as ops are added
+    expect(new Set(EVERY_KIND.nodes.map((n) => n.op))).toEqual(new Set(OP_NAMES))
     const { weights } = await exportCase(EVERY_KIND)
     const m = readModel(exportOnnx(EVERY_KIND, weights, meta))
     expect(m.nodes.some((n) => n.attrs.has('auto_pad'))).toBe(false)
