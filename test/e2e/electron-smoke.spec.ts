@@ -22,7 +22,10 @@ test('the window opens from app:// and shows the version in the status bar', asy
     expect(new URL(win.url()).protocol).toBe('app:')
     await expect(win.getByRole('contentinfo', { name: 'Status bar' })).toContainText(`Receptive ${version}`)
     await expect(win.getByRole('heading', { level: 1 })).toHaveText('Untitled')
-    expect(await win.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined')
+    // no Node in the page (nodeIntegration off, contextIsolation on), and only the contract's API
+    expect(await win.evaluate(() => [typeof (window as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process]))
+      .toEqual(['undefined', 'undefined'])
+    expect(await win.evaluate(() => Object.keys((window as { receptive?: object }).receptive ?? {}).sort())).toEqual(['invoke', 'on'])
     await win.screenshot({ path: testInfo.outputPath('electron.png') })
   } finally {
     await app.close()
