@@ -9,6 +9,7 @@ import { DM, DN, KernelInstance, MR, NR } from './wasm/kernel-instance.ts'
 
 const KC = 384 // a B strip (KC×NR) stays in L1 while A strips stream past it
 const KC_DOT = 1024 // the dot form streams whole rows: longer panels, fewer C round trips
+const DOT_MIN_K = 16
 const MC = 64 // an A block (MC×KC, 96 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
 const A_KEEP = 1 << 20 // an A shared by every item (stride 0) up to this size is packed once per call
@@ -29,7 +30,8 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const strideA = g.strideA ?? m * k, strideB = g.strideB ?? k * n, strideC = g.strideC ?? m * n
   const [rowA, colA] = g.transA ? [1, m] : [k, 1]
   const [rowB, colB] = g.transB ? [1, k] : [n, 1]
-  const dot = !g.transA && !!g.transB
+  // the dot form pays a lane sum per C element and panel, so short k stays with the packed form
+  const dot = !g.transA && !!g.transB && k >= DOT_MIN_K
   const mPad = roundUp(m, MR)
   const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
   // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
