@@ -22,6 +22,11 @@ export function pickApi(win: Window): Api {
   return win.receptive ?? connectSocketApi(new WebSocket(socketUrl(win.location.href)))
 }
 
+/** under Electron the window has a native File menu, which owns the project commands' shortcuts */
+export function hasNativeMenu(win: Window): boolean {
+  return win.receptive !== undefined
+}
+
 const key = Symbol('receptive api')
 
 /** makes the API available to every component below the caller */
