@@ -25,7 +25,8 @@ describe('train, then export', () => {
     const fc3 = spec.nodes.find((n) => n.id === 'fc3')!
     if (fc3.op === 'dense') fc3.units = data.train.classes.length
     const runId = await b.manager.start(request(1, 120, { spec, name: 'lenet' }))
-    expect((await ended(b.manager, runId)).status).toBe('done')
+    const final = await ended(b.manager, runId)
+    expect(final.status, final.error ?? '').toBe('done')
 
     const path = join(b.dir, 'lenet.onnx')
     expect((await exportRun(b.store, { runId, format: 'onnx', path }, '0.1.0')).notes).toEqual([])
