@@ -5,10 +5,10 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import { gemmBlocked, type GemmPart } from './gemm-blocked.ts'
 import type { GemmArgs } from './gemm.ts'
 import { DONE, FAILED, SEQ } from './thread-pool.ts'
-import { bestVariant, KernelInstance } from './wasm/kernel-instance.ts'
+import { KernelInstance, type KernelVariant } from './wasm/kernel-instance.ts'
 
-const { ctrl, port } = workerData as { ctrl: Int32Array; port: MessagePort }
-const kernel = new KernelInstance(bestVariant() ?? 'simd')
+const { ctrl, port, variant } = workerData as { ctrl: Int32Array; port: MessagePort; variant: KernelVariant | null }
+const kernel = new KernelInstance(variant ?? 'simd')
 parentPort?.postMessage('ready')
 
 /** the job posted with this wake-up: the message can land a moment after the signal, so poll briefly for it */

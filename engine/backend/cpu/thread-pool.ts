@@ -3,6 +3,7 @@
 // kernels stay synchronous. Node only (loaded lazily, so browsers never see node: imports); where it cannot start,
 // poolSize() stays 0 and callers run everything on their own thread.
 import type { MessagePort, Worker } from 'node:worker_threads'
+import { bestVariant } from './wasm/kernel-instance.ts'
 
 /** control words shared with each worker: the caller bumps SEQ to post a job, the worker echoes it in DONE */
 export const SEQ = 0, DONE = 1, FAILED = 2
@@ -39,7 +40,8 @@ async function spawnAll(threads?: number): Promise<number> {
 async function spawn(wt: typeof import('node:worker_threads')): Promise<Slot> {
   const { port1, port2 } = new wt.MessageChannel()
   const ctrl = new Int32Array(new SharedArrayBuffer(12))
-  const workerData = { ctrl, port: port2 }
+  // the caller's kernel variant, so a split call sums exactly as one thread would
+  const workerData = { ctrl, port: port2, variant: bestVariant() }
   const options = { workerData, transferList: [port2] }
   // from source (tests, tsx) the .ts entry needs tsx's loader registered inside the worker first
   const fromSource = import.meta.url.endsWith('.ts')
