@@ -1,7 +1,8 @@
 // Issue 8's training loop in browser mode: a new project (LeNet-5), one epoch on the built-in digits on the
 // CPU, curves that grow while it trains, validation accuracy of at least 90 %, the evaluation of the
-// finished run, and, after a reload and reopening the project, the run and its curves still there.
-// Screenshots of the dashboard and the evaluation go to docs/screenshots/ (linked from the README).
+// finished run, a second run paused and resumed and compared with the first, and, after a reload and
+// reopening the project, the run and its curves still there.
+// Screenshots of the dashboard, the evaluation and the comparison go to docs/screenshots/ (linked from the README).
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { scratchDir, serveUrl } from './serve-env.ts'
@@ -44,7 +45,7 @@ test('train LeNet-5 on the digits for one epoch, watch it, evaluate it, and find
   while (Date.now() < deadline) {
     const n = await points(page, 'Loss')
     if (n > 0) seen.add(n)
-    if (await progress.getByText('done', { exact: true }).isVisible()) break
+    if (await progress.getByText(/^(done|failed)$/).isVisible()) break
     await page.waitForTimeout(100)
   }
   await expect(progress.getByText('done', { exact: true })).toBeVisible()
@@ -68,6 +69,33 @@ test('train LeNet-5 on the digits for one epoch, watch it, evaluate it, and find
   await expect(evaluation.getByLabel(/^sample \d+$/).first()).toBeVisible()
   await evaluation.scrollIntoViewIfNeeded()
   await evaluation.screenshot({ path: join(shots, 'train-evaluation.png') })
+
+  // a second run with SGD, paused and resumed on the way, then both overlaid and compared
+  await form.getByLabel('Name').fill('SGD run')
+  await form.getByLabel('Epochs').fill('1')
+  await form.getByLabel('Kind').selectOption('sgd')
+  await form.getByLabel('Learning rate').fill('0.01')
+  await form.getByLabel('Backend').selectOption('cpu')
+  await form.getByRole('button', { name: 'Train' }).click()
+  await expect(dashboard.getByRole('heading', { name: 'SGD run' })).toBeVisible()
+  await form.getByRole('button', { name: 'Pause' }).click()
+  await expect(progress.getByText('paused', { exact: true })).toBeVisible({ timeout: 30_000 })
+  await form.getByRole('button', { name: 'Resume' }).click()
+  await expect(progress.getByText('done', { exact: true })).toBeVisible({ timeout: 120_000 })
+  await expect(runs.getByRole('row', { name: /SGD run/ })).toContainText('sgd lr 0.01')
+
+  await runs.getByRole('checkbox', { name: 'Compare Run 1' }).check()
+  await runs.getByRole('checkbox', { name: 'Compare SGD run' }).check()
+  await expect(dashboard.getByRole('heading', { name: '2 runs compared' })).toBeVisible()
+  const settings = page.getByRole('table', { name: 'Settings compared' })
+  await expect(settings.getByRole('row', { name: /optimizer\.kind/ })).toContainText('"adam"')
+  await expect(settings.getByRole('row', { name: /optimizer\.kind/ })).toContainText('"sgd"')
+  await expect(settings.getByRole('row', { name: /^epochs/ })).toHaveCount(0) // the same in both: hidden
+  await expect(page.getByRole('table', { name: 'Graph compared' })).toContainText('the same in every run')
+  await page.screenshot({ path: join(shots, 'train-compare.png') })
+  await runs.getByRole('checkbox', { name: 'Compare SGD run' }).uncheck()
+  await runs.getByRole('button', { name: 'Run 1' }).click()
+  await expect(dashboard.getByRole('heading', { name: 'Run 1' })).toBeVisible()
   const recorded = await points(page, 'Loss')
 
   // reload, switch away and reopen the project: the run and its curves come back from the file
