@@ -62,6 +62,20 @@ export function gemmWat({ fma = false } = {}): string {
       (local.set $c (i32.add (local.get $c) (i32.const ${4 * NR})))
       (br_if $jl (local.tee $nStrips (i32.sub (local.get $nStrips) (i32.const 1))))))
 ${dotWat(fma)}
+
+  ;; packs rows of C from a stride of \`from\` floats to \`to\` (< from) in place, so whole rows copy out in one go
+  (func (export "compact") (param $c i32) (param $rows i32) (param $from i32) (param $to i32)
+    (local $src i32)
+    (local.set $from (i32.shl (local.get $from) (i32.const 2)))
+    (local.set $to (i32.shl (local.get $to) (i32.const 2)))
+    (local.set $src (local.get $c))
+    (block $done
+      (loop $row
+        (br_if $done (i32.le_s (local.tee $rows (i32.sub (local.get $rows) (i32.const 1))) (i32.const 0)))
+        (local.set $src (i32.add (local.get $src) (local.get $from)))
+        (local.set $c (i32.add (local.get $c) (local.get $to)))
+        (memory.copy (local.get $c) (local.get $src) (local.get $to))
+        (br $row))))
 )
 `
 }

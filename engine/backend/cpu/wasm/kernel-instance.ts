@@ -30,6 +30,7 @@ export class KernelInstance {
   private readonly memory: WebAssembly.Memory
   private readonly blockFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, kc: number, ldb: number, ldc: number, add: number) => void
   private readonly dotsFn: (a: number, b: number, c: number, mStrips: number, nStrips: number, k4: number, lda: number, ldb: number, ldc: number, add: number) => void
+  private readonly compactFn: (c: number, rows: number, from: number, to: number) => void
   /** the whole linear memory as floats; byte address = 4 × index */
   f32: Float32Array
 
@@ -40,6 +41,7 @@ export class KernelInstance {
     this.memory = inst.exports.memory as WebAssembly.Memory
     this.blockFn = inst.exports.block as KernelInstance['blockFn']
     this.dotsFn = inst.exports.dots as KernelInstance['dotsFn']
+    this.compactFn = inst.exports.compact as KernelInstance['compactFn']
     this.f32 = new Float32Array(this.memory.buffer)
   }
 
@@ -60,5 +62,10 @@ export class KernelInstance {
   /** C = A·Bᵀ (+ C when add) over mStrips×nStrips tiles of DM×DN, rows of A and B k4·4 floats long */
   dots(a: number, b: number, c: number, mStrips: number, nStrips: number, k4: number, lda: number, ldb: number, ldc: number, add: boolean): void {
     this.dotsFn(4 * a, 4 * b, 4 * c, mStrips, nStrips, k4, lda, ldb, ldc, add ? 1 : 0)
+  }
+
+  /** moves `rows` rows at c from a stride of `from` floats to `to` (< from), in place */
+  compact(c: number, rows: number, from: number, to: number): void {
+    this.compactFn(4 * c, rows, from, to)
   }
 }
