@@ -1,5 +1,5 @@
 // The editor from the keyboard: find a layer with Ctrl+F, add it with Enter after the selected layer,
-// nudge with the arrows, delete, undo, select all and clear the selection.
+// nudge with the arrows, delete, undo, select all and clear the selection; no keys while another view shows.
 import { expect, test } from '@playwright/test'
 import { exchange } from './socket-frames.ts'
 import { serveUrl } from './serve-env.ts'
@@ -51,6 +51,15 @@ test('build and edit with the keyboard', async ({ page }) => {
   await expect(page.getByRole('complementary', { name: 'Properties' })).toContainText('14 layers selected')
   await page.keyboard.press('Escape')
   await expect(page.locator('.svelte-flow__node.selected')).toHaveCount(0)
+
+  // while another view shows, the hidden editor takes no keys
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await views.getByRole('button', { name: 'Train' }).click()
+  await page.locator('body').press('Control+a')
+  await page.keyboard.press('Delete')
+  await views.getByRole('button', { name: 'Build' }).click()
+  await expect(page.locator('.svelte-flow__node.selected')).toHaveCount(0)
+  await expect(nodes).toHaveCount(14)
 
   await exchange(page, [JSON.stringify({ id: 1, call: 'project.new' })])
 })
