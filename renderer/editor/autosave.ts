@@ -53,9 +53,10 @@ export class Autosave {
   }
 }
 
-/** a stored graph as a document; nodes without a stored position are laid out */
+/** a stored graph as a document; nodes without a stored position are laid out, positions of no node dropped */
 export function docFromStored(spec: ModelSpec, rawLayout: unknown): EditorDoc {
-  const layout = readLayout(rawLayout)
-  if (spec.nodes.every((n) => layout[n.id])) return { spec, layout }
-  return { spec, layout: { ...layeredLayout(spec), ...layout } }
+  const stored = readLayout(rawLayout)
+  const missing = spec.nodes.some((n) => !stored[n.id])
+  const auto = missing ? layeredLayout(spec) : {}
+  return { spec, layout: Object.fromEntries(spec.nodes.map((n) => [n.id, stored[n.id] ?? auto[n.id]])) }
 }

@@ -62,10 +62,11 @@ describe('Autosave', () => {
 })
 
 describe('docFromStored', () => {
-  it('keeps a stored layout and lays out nodes that have no position', () => {
+  it('keeps a stored layout, lays out nodes that have no position and drops positions of no node', () => {
     const spec = TEMPLATES.lenet5.spec()
     const full = Object.fromEntries(spec.nodes.map((n, i) => [n.id, { x: i, y: -i }]))
     expect(docFromStored(spec, full).layout).toEqual(full)
+    expect(docFromStored(spec, { ...full, gone: { x: 1, y: 1 } }).layout).toEqual(full)
     const partial = docFromStored(spec, { input: { x: 999, y: 5 }, conv1: 'junk' })
     expect(partial.layout.input).toEqual({ x: 999, y: 5 })
     expect(Object.keys(partial.layout)).toHaveLength(spec.nodes.length)
