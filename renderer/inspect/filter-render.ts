@@ -1,8 +1,8 @@
 // Learned filters as one picture per kernel group, with the normalisation the user picks: each filter
 // stretched over its own range, the whole layer over the layer's range, or symmetric around zero (0 is
 // mid grey, the layer's largest magnitude black or white). RGB first layers draw each filter in colour;
-// deeper layers draw a row per filter with one tile per input channel (single-channel filters wrap into a
-// square grid). Tiles are separated by one transparent pixel.
+// deeper layers draw each filter as a row of tiles, one per input channel. Filters wrap into a roughly
+// square picture; tiles are separated by one transparent pixel, filters of several tiles by two.
 
 import type { FilterSetWire } from '../../preload/contract.ts'
 import { blank, type Picture } from './pixels.ts'
@@ -44,14 +44,17 @@ export const level = (v: number, { lo, hi }: Range): number => (hi > lo ? Math.r
 export function filterPicture(g: Group, rgb: boolean, mode: Normalization, shared: Range): Picture {
   const { filters: f, channels: c, height: h, width: w, values } = g
   const tilesPerFilter = rgb ? 1 : c
-  const perRow = rgb || c === 1 ? Math.ceil(Math.sqrt(f)) : 1 // filters side by side
+  // filters of several tiles are set two pixels apart, so they stand out from their channel tiles
+  const blockWidth = tilesPerFilter * (w + 1) + (tilesPerFilter > 1 ? 1 : 0)
+  // as many filters side by side as make the picture roughly square
+  const perRow = Math.min(f, Math.max(1, Math.ceil(Math.sqrt((f * (h + 1)) / blockWidth))))
   const rows = Math.ceil(f / perRow)
-  const pic = blank(perRow * tilesPerFilter * (w + 1) - 1, rows * (h + 1) - 1)
+  const pic = blank(perRow * blockWidth - (tilesPerFilter > 1 ? 2 : 1), rows * (h + 1) - 1)
   const size = c * h * w
   for (let k = 0; k < f; k++) {
     const range = mode === 'filter' ? rangeOf(values, k * size, (k + 1) * size) : shared
     const top = Math.floor(k / perRow) * (h + 1)
-    const left0 = (k % perRow) * tilesPerFilter * (w + 1)
+    const left0 = (k % perRow) * blockWidth
     for (let t = 0; t < tilesPerFilter; t++) {
       const left = left0 + t * (w + 1)
       for (let y = 0; y < h; y++) {

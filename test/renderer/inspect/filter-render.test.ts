@@ -63,6 +63,17 @@ describe('filter pictures', () => {
     expect([0, 2, 4].map((x) => greyAt(tiles.pixels, 5, x, 0))).toEqual([255, 128, 0])
   })
 
+  it('wraps multi-channel filters into a squarish picture, filters two pixels apart', () => {
+    // four filters of two 1×1 channels; filter k, channel t holds 2k + t
+    const g: Group = { filters: 4, channels: 2, height: 1, width: 1, values: Float32Array.from({ length: 8 }, (_, i) => i) }
+    const pic = filterPicture(g, false, 'layer', layerRange([g], 'layer'))
+    expect([pic.width, pic.height]).toEqual([8, 3])
+    const at = (x: number, y: number) => greyAt(pic.pixels, 8, x, y)
+    // row 0: filter 0 at x 0, 2; filter 1 at x 5, 7; row 2: filters 2 and 3
+    expect([at(0, 0), at(1, 0), at(2, 0), at(3, 0), at(4, 0), at(5, 0), at(7, 0)]).toEqual([0, null, 36, null, null, 73, 109])
+    expect([at(0, 1), at(0, 2), at(7, 2)]).toEqual([null, 146, 255])
+  })
+
   it('gives a constant filter mid grey and shares the layer range across tiled groups', () => {
     expect(level(3, { lo: 3, hi: 3 })).toBe(128)
     const wire = (values: number[]) => ({ label: '', filters: 1, channels: 1, height: 1, width: 1,
