@@ -7,6 +7,8 @@ import type { HyperInput } from '../engine/host/job.ts'
 import type { contract } from '../preload/contract.ts'
 import type { Handlers } from './dispatch.ts'
 import type { EvaluationService } from './services/evaluate.ts'
+import { DatasetService } from './services/datasets.ts'
+import { shareDataCache } from './services/datasets-cache.ts'
 import { exportRun } from './services/export.ts'
 import { InspectService } from './services/inspect.ts'
 import type { ProjectService } from './services/projects.ts'
@@ -23,6 +25,10 @@ export interface AppContext {
   evaluations?: EvaluationService
   /** filters, feature maps, activation maximisation; made on first use when not given */
   inspections?: InspectService
+  /** dataset import, preview and the project's saved datasets; made here (events unheard) when not given */
+  datasets?: DatasetService
+  /** the native dialog that picks a dataset file or folder; absent in browser mode (a path field there) */
+  openDatasetDialog?: (folder: boolean) => Promise<string | null>
 }
 
 export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
@@ -36,6 +42,7 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     return ctx.evaluations
   }
   const inspections = () => (ctx.inspections ??= new InspectService(() => projects.current))
+  const datasets = (ctx.datasets ??= new DatasetService(() => projects.current, { cacheDir: shareDataCache() }))
   return {
     'app.info': async () => ({
       version: ctx.version,
@@ -66,6 +73,18 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     'runs.evaluate': ({ runId }) => evaluations().run(runId),
     'runs.samples': ({ runId, indices }) => evaluations().samples(runId, indices),
     'data.builtins': () => listBuiltins().map((b) => ({ ...b, inputShape: [...b.inputShape], classes: [...b.classes] })),
+    'data.detect': ({ path }) => datasets.detect(path),
+    'data.import': (req) => datasets.import(req),
+    'data.result': ({ importId }) => datasets.result(importId),
+    'data.cancel': ({ importId }) => void datasets.cancel(importId),
+    'data.preview': (req) => datasets.preview(req),
+    'data.save': ({ name, spec }) => datasets.save(name, spec),
+    'data.list': () => datasets.list(),
+    'data.remove': ({ id }) => void datasets.remove(id),
+    'dialog.openDataset': ({ folder }) => {
+      if (!ctx.openDatasetDialog) throw new Error('there is no native dialog in browser mode: type the path instead')
+      return ctx.openDatasetDialog(folder)
+    },
     'export.run': (req) => exportRun(projects.current, req, ctx.version),
     'inspect.snapshots': ({ runId }) => inspections().snapshots(runId),
     'inspect.filters': ({ runId, step, node, position }) => inspections().filters(runId, step, node, position),

@@ -194,6 +194,80 @@ export type FeatureMapsWire = z.infer<typeof FeatureMapsWire>
 export const MaximizeWire = z.object({ step: z.number(), shape: z.array(z.number()), values: Floats, activations: z.array(figure) })
 export type MaximizeWire = z.infer<typeof MaximizeWire>
 
+// --- data: importing, previewing and keeping datasets (main/services/datasets.ts) ---
+
+/** a dataset reader (engine/data/formats) */
+export const DataFormatId = z.enum(['idx', 'cifar', 'image-folder', 'wav-folder', 'npy', 'npz'])
+export type DataFormatId = z.infer<typeof DataFormatId>
+
+/** where a dataset comes from: a file or folder on main's machine, or a built-in set */
+export const DataSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: ProjectPath }),
+  z.object({ kind: z.literal('builtin'), id: z.string().min(1).max(100) }),
+])
+export type DataSource = z.infer<typeof DataSource>
+
+/** a dataset spec (engine/data/spec.ts, "receptive.dataset/1"); main validates it in depth */
+export const DatasetSpecWire = z.record(z.string(), z.unknown())
+
+/** what to import: the source, the reader's options (engine/data/format.ts ImportOptions) and how the
+ *  project will use it (validation split, normalisation, augmentation); main checks them all before starting */
+export const DataImport = z.object({
+  source: DataSource,
+  format: DataFormatId.optional(),
+  options: z.record(z.string(), z.unknown()),
+  split: z.object({ validation: z.number(), seed: z.number().int() }).optional(),
+  normalization: z.enum(['standardize', 'none']).optional(),
+  augmentation: z.record(z.string(), z.unknown()).optional(),
+  augmentationSeed: z.number().int().optional(),
+})
+export type DataImport = z.input<typeof DataImport>
+
+/** a file left out of an import, and why */
+export const BadFileWire = z.object({ file: z.string(), reason: z.string() })
+export type BadFileWire = z.infer<typeof BadFileWire>
+
+/** what an import found (engine/data/summary.ts): per-class counts of each split, shape, mean/std, skipped files */
+export const DataSummary = z.object({
+  format: z.string(), inputShape: z.array(z.number()), classes: z.array(z.string()),
+  splits: z.array(z.object({ name: z.enum(['train', 'test']), count: z.number(), perClass: z.array(z.number()) })),
+  mean: z.array(figure), std: z.array(figure), bad: z.array(BadFileWire), notes: z.array(z.string()),
+})
+export type DataSummary = z.infer<typeof DataSummary>
+
+/** why an import produced nothing: the file at fault, the reason, the files skipped; cancelled when the user stopped it */
+export const DataFailure = z.object({ file: z.string(), reason: z.string(), bad: z.array(BadFileWire), cancelled: z.boolean() })
+export type DataFailure = z.infer<typeof DataFailure>
+
+/** how an import ended: its summary and the completed spec to save, or why nothing was imported */
+export const DataOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), summary: DataSummary, spec: DatasetSpecWire }),
+  DataFailure.extend({ ok: z.literal(false) }),
+])
+export type DataOutcome = z.infer<typeof DataOutcome>
+
+/** progress of an import, for a bar with counts and an ETA */
+export const DataProgress = z.object({
+  importId: z.number(), phase: z.enum(['scan', 'read', 'decode']), done: z.number(), total: z.number(), unit: z.enum(['files', 'bytes']),
+})
+export type DataProgress = z.infer<typeof DataProgress>
+
+/** a few samples of each class: 8-bit images (base64 of height×width×channels bytes, pixel-interleaved) or 1D signals */
+export const DataPreviewClass = z.object({
+  name: z.string(), count: z.number(),
+  samples: z.array(z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('image'), index: z.number(), width: z.number(), height: z.number(), channels: z.number(), pixels: z.string() }),
+    z.object({ kind: z.literal('signal'), index: z.number(), values: z.array(figure) }),
+  ])),
+})
+export type DataPreviewClass = z.infer<typeof DataPreviewClass>
+
+/** a dataset kept in the project */
+export const SavedDataset = z.object({ id: z.number(), name: z.string(), spec: z.unknown(), createdAt: z.number() })
+export type SavedDataset = z.infer<typeof SavedDataset>
+
+const importId = z.object({ importId: z.number().int().positive() })
+
 const none = z.undefined()
 
 export const contract = {
@@ -240,6 +314,25 @@ export const contract = {
     'runs.samples': { input: runId.extend({ indices: z.array(z.number().int().min(0)).max(500) }), output: SampleImages },
     /** the built-in datasets, and which of them this machine has */
     'data.builtins': { input: none, output: z.array(BuiltinDataset) },
+    /** what kind of dataset a file or folder is, or null when no reader recognises it */
+    'data.detect': { input: z.object({ path: ProjectPath }), output: z.object({ format: DataFormatId, name: z.string() }).nullable() },
+    /** starts importing a dataset in a separate process; follow data.progress, then data.imported or data.failed (or ask data.result) */
+    'data.import': { input: DataImport, output: importId },
+    /** how an import ended, once it has (waits for it) */
+    'data.result': { input: importId, output: DataOutcome },
+    /** stops an import; it ends as failed with cancelled: true, and nothing of it is kept */
+    'data.cancel': { input: importId, output: none },
+    /** up to perClass samples of every class of one split of a dataset, as drawn (augmented: the first epoch's augmentation) */
+    'data.preview': { input: z.object({ spec: DatasetSpecWire, split: z.enum(['train', 'validation', 'test']),
+      perClass: z.number().int().min(1).max(64), augmented: z.boolean().optional() }), output: z.array(DataPreviewClass) },
+    /** keeps a dataset spec in the project under a name (replacing one of that name) */
+    'data.save': { input: z.object({ name: z.string().trim().min(1).max(200), spec: DatasetSpecWire }), output: z.object({ id: z.number() }) },
+    /** the datasets kept in the project, by name */
+    'data.list': { input: none, output: z.array(SavedDataset) },
+    /** forgets a kept dataset (the data itself stays where it is) */
+    'data.remove': { input: z.object({ id: z.number().int().positive() }), output: none },
+    /** the native "open dataset" dialog (desktop only; browser mode types a path): a file or folder, or null */
+    'dialog.openDataset': { input: z.object({ folder: z.boolean() }), output: z.string().nullable() },
     /** writes a run's trained model (its last checkpoint) as ONNX, PyTorch or NumPy weights; nothing half-written on failure */
     'export.run': { input: ExportRun, output: z.object({ path: z.string(), files: z.array(z.string()), notes: z.array(z.string()) }) },
     /** a run's snapshot steps and the layers they hold */
@@ -259,6 +352,12 @@ export const contract = {
     'project.changed': ProjectInfo,
     /** a run's live state changed (throttled to 20 a second per run) */
     'run.progress': RunState,
+    /** an import's progress (at most 10 a second) */
+    'data.progress': DataProgress,
+    /** an import finished: what it found and the spec to save */
+    'data.imported': z.object({ importId: z.number(), summary: DataSummary, spec: DatasetSpecWire }),
+    /** an import produced nothing: the file at fault and why, every file skipped, or cancelled */
+    'data.failed': DataFailure.extend({ importId: z.number() }),
   },
 } satisfies Contract
 
