@@ -47,17 +47,19 @@ export const trainJob: JobRunner = async (job, control, emit) => {
   // a run killed between its last checkpoint and its `done` has nothing left to train
   if (epoch >= hyper.epochs) return { outcome: 'done', step, epoch }
   data.setEpoch(epoch + 1)
+  // train() continues batches, dropout masks, rates and numbering from the checkpoint as if never interrupted
   const events = train({
-    model, data: data.train, validation: data.validation, optimizer, epochs: hyper.epochs - start.epoch, batchSize: hyper.batchSize,
+    model, data: data.train, validation: data.validation, optimizer, epochs: hyper.epochs, batchSize: hyper.batchSize,
     seed: job.seed, signal: control.signal, schedule: hyper.schedule, reportEvery: hyper.reportEvery,
+    resume: job.resume ? { epoch: start.epoch, step: start.step } : undefined,
   })
   for await (const e of events) {
     if (e.type === 'step') {
-      step = start.step + e.step
-      emit({ type: 'progress', step, epoch: start.epoch + e.epoch, loss: e.loss, accuracy: e.accuracy, imagesPerSecond: e.imagesPerSecond, lr: e.lr })
+      step = e.step
+      emit({ type: 'progress', step, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy, imagesPerSecond: e.imagesPerSecond, lr: e.lr })
       if (early.has(step)) await snapshot(step, 1)
     } else if (e.type === 'epoch') {
-      epoch = start.epoch + e.epoch
+      epoch = e.epoch
       emit({ type: 'epoch', step, epoch, train: e.train, validation: e.validation ?? null, seconds: e.seconds })
       await snapshot(step, epoch)
       emit({ type: 'checkpoint', step, epoch, ...(await checkpointOf(model, optimizer, epoch, step)) })
