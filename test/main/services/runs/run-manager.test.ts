@@ -194,23 +194,35 @@ describe('controlling a run', () => {
     expect(stepsOf(b, second)).toEqual([])
   })
 
-  it('resumes a failed run from its last checkpoint to the planned end', async () => {
-    const runId = await b.manager.start(request(3, 600))
+  it('resumes a run killed mid-run from its last checkpoint to exactly the uninterrupted run\'s weights', async () => {
+    const perEpoch = Math.ceil(1350 / 32)
+    const whole = await b.manager.start(request(3, 1500))
+    expect((await ended(b.manager, whole)).status).toBe('done')
+
+    const runId = await b.manager.start(request(3, 1500))
     const pid = b.manager.pid(runId)!
-    await reaches(b.manager, runId, s => (s.lastEpoch?.epoch ?? 0) >= 1 && s.step > 17)
+    await reaches(b.manager, runId, s => (s.lastEpoch?.epoch ?? 0) >= 1 && s.step > perEpoch)
     process.kill(pid, 'SIGKILL')
     expect((await ended(b.manager, runId)).status).toBe('failed')
     const cp = b.store.checkpoints.latest(runId)!
     expect(cp.epoch).toBeGreaterThanOrEqual(1)
+    expect(cp.epoch).toBeLessThan(3)
 
     b.manager.resume(runId)
     const states: RunState[] = []
     b.manager.progress$(runId).subscribe(s => states.push(s))
     const final = await ended(b.manager, runId)
-    expect(final).toMatchObject({ status: 'done', step: 3 * 17, epoch: 3, error: null })
+    expect(final).toMatchObject({ status: 'done', step: 3 * perEpoch, epoch: 3, error: null })
     expect(states.find(s => s.totalSteps > 0)!.step).toBe(cp.step) // it started from the checkpoint
-    expect(stepsOf(b, runId)).toEqual(range(1, 3 * 17))
+    expect(stepsOf(b, runId)).toEqual(range(1, 3 * perEpoch))
     expect(b.store.metrics.series(runId, { scope: 'epoch' })[0].epoch).toEqual([1, 2, 3])
+
+    // the same seed on the CPU: every loss and the final weights and optimizer state, to the last bit
+    const losses = (id: number) => b.store.metrics.series(id, { scope: 'step' }).find(s => s.name === 'loss')!.value
+    expect(losses(runId)).toEqual(losses(whole))
+    const [resumed, uninterrupted] = [b.store.checkpoints.latest(runId)!, b.store.checkpoints.latest(whole)!]
+    expect(resumed.weights).toEqual(uninterrupted.weights)
+    expect(resumed.optimizer).toEqual(uninterrupted.optimizer)
     expect(() => b.manager.resume(runId)).toThrow(/done and cannot be resumed/)
   })
 
