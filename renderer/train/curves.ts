@@ -27,10 +27,25 @@ export function mergeSeries(curves: Curves, series: MetricSeries[]): Curves {
   return out
 }
 
-/** `base` followed by the points of `later` beyond base's last step, curve by curve */
-export function mergeCurves(base: Curves, later: Curves): Curves {
-  const out = { ...base }
-  for (const [key, c] of Object.entries(later)) for (let i = 0; i < c.step.length; i++) push(out, key, c.step[i], c.epoch[i], c.value[i])
+/** every point of both, by step; where both have a step, `recorded`'s value (live points are a subsample
+ *  of what main records, so the recorded curve fills the gaps between them) */
+export function unionCurves(recorded: Curves, live: Curves): Curves {
+  const out: Record<string, Curve> = { ...live, ...recorded }
+  for (const key of Object.keys(live)) {
+    const r = recorded[key], l = live[key]
+    if (!r) continue
+    const c: Curve = { step: [], epoch: [], value: [] }
+    let i = 0, j = 0
+    while (i < r.step.length || j < l.step.length) {
+      const takeR = j >= l.step.length || (i < r.step.length && r.step[i] <= l.step[j])
+      if (takeR && j < l.step.length && r.step[i] === l.step[j]) j++
+      const [src, k] = takeR ? [r, i++] : [l, j++]
+      c.step.push(src.step[k])
+      c.epoch.push(src.epoch[k])
+      c.value.push(src.value[k])
+    }
+    out[key] = c
+  }
   return out
 }
 
@@ -46,10 +61,12 @@ export function appendLive(curves: Curves, s: RunState): Curves {
   if (e) {
     const have = out[curveKey('epoch', 'train', 'loss')]
     if (!have || have.epoch[have.epoch.length - 1] < e.epoch) {
+      // the step the epoch ended at, as recorded (a throttled state may come a few steps later)
+      const at = s.stepsPerEpoch > 0 ? e.epoch * s.stepsPerEpoch : s.step
       for (const [split, f] of [['train', e.train], ['val', e.validation]] as const) {
         if (!f) continue
-        push(out, curveKey('epoch', split, 'loss'), s.step, e.epoch, f.loss ?? NaN)
-        push(out, curveKey('epoch', split, 'accuracy'), s.step, e.epoch, f.accuracy ?? NaN)
+        push(out, curveKey('epoch', split, 'loss'), at, e.epoch, f.loss ?? NaN)
+        push(out, curveKey('epoch', split, 'accuracy'), at, e.epoch, f.accuracy ?? NaN)
       }
     }
   }

@@ -1,16 +1,19 @@
 // The Train view's state: the project's runs, the live state of those training, each shown run's curves,
 // which run the dashboard follows and which runs are picked for comparison. It listens to run.progress
-// (at most 20 states a second per run), grows curves from it, and rereads a run's curves from the
-// project when the run ends, so what is shown after the end is exactly what was recorded.
+// (at most 20 states a second per run) and grows curves from it; every few seconds it fills the steps
+// between those states from what the project recorded, and it rereads a run's curves when the run ends,
+// so what is shown after the end is exactly what was recorded.
 
 import type { ModelSpec } from '../../engine/graph/index.ts'
 import type { Api, BuiltinDataset, RunStart, RunState, RunSummary } from '../../preload/contract.ts'
-import { appendLive, mergeCurves, mergeSeries, type Curves } from './curves.ts'
+import { appendLive, mergeSeries, unionCurves, type Curves } from './curves.ts'
 
 /** what a run trained, as recorded */
 export interface RunDetail { spec: ModelSpec; dataset: unknown; hyper: unknown }
 
 const ACTIVE: readonly RunState['status'][] = ['queued', 'running', 'paused']
+/** how often a training run's recorded steps are fetched (main commits them about once a second) */
+const CATCH_UP_MS = 2000
 
 export class TrainState {
   runs = $state.raw<RunSummary[]>([])
@@ -27,6 +30,8 @@ export class TrainState {
   // bookkeeping, never shown: no reactivity wanted
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private loading = new Set<number>()
+  /** per run, the last step whose records are in its curves */
+  private recordedUpTo: Record<number, number> = {}
 
   constructor(private readonly api: Api) {}
 
@@ -40,12 +45,19 @@ export class TrainState {
       this.api.on('project.changed', () => {
         this.live = {}
         this.curves = {}
+        this.recordedUpTo = {}
         this.focus = null
         this.picked = []
         void this.refresh()
       }),
     ]
-    return () => off.forEach((f) => f())
+    const timer = setInterval(() => {
+      for (const [id, s] of Object.entries(this.live)) if (s.status === 'running' && this.curves[Number(id)]) void this.loadCurves(Number(id), 'new')
+    }, CATCH_UP_MS)
+    return () => {
+      clearInterval(timer)
+      off.forEach((f) => f())
+    }
   }
 
   async refresh(): Promise<void> {
@@ -61,6 +73,7 @@ export class TrainState {
   async start(request: RunStart): Promise<number> {
     const { runId } = await this.api.invoke('runs.start', request)
     this.curves = { ...this.curves, [runId]: {} }
+    this.recordedUpTo[runId] = -1
     this.focus = runId
     await this.refresh()
     return runId
@@ -112,13 +125,19 @@ export class TrainState {
     }
   }
 
-  private async loadCurves(runId: number, reload = false): Promise<void> {
-    if (this.loading.has(runId) || (!reload && this.curves[runId] && Object.keys(this.curves[runId]).length)) return
+  /** reads a run's recorded curves: only when not loaded yet, 'all' again, or only the 'new' steps */
+  private async loadCurves(runId: number, what: 'missing' | 'all' | 'new' = 'missing'): Promise<void> {
+    const loaded = runId in this.recordedUpTo
+    // a full read may overlap another read: merging is order-free, so both land
+    if (what !== 'all' && (this.loading.has(runId) || (what === 'missing' && loaded) || (what === 'new' && !loaded))) return
     this.loading.add(runId)
     try {
-      const recorded = mergeSeries({}, await this.api.invoke('runs.metrics', { runId }))
-      // live points that arrived meanwhile, beyond what was recorded, are kept
-      this.curves = { ...this.curves, [runId]: mergeCurves(recorded, this.curves[runId] ?? {}) }
+      const afterStep = what === 'new' ? this.recordedUpTo[runId] : undefined
+      const series = await this.api.invoke('runs.metrics', { runId, afterStep })
+      for (const s of series) this.recordedUpTo[runId] = Math.max(this.recordedUpTo[runId] ?? -1, s.step.at(-1) ?? -1)
+      this.recordedUpTo[runId] ??= -1
+      // live points that arrived meanwhile are kept; the records fill the steps between them
+      this.curves = { ...this.curves, [runId]: unionCurves(mergeSeries({}, series), this.curves[runId] ?? {}) }
     } catch (e) {
       this.error = (e as Error).message
     } finally {
@@ -133,7 +152,7 @@ export class TrainState {
     if (before?.status !== s.status) {
       void this.refresh()
       // the end of a run: show exactly what the project recorded
-      if (!ACTIVE.includes(s.status)) void this.loadCurves(s.runId, true)
+      if (!ACTIVE.includes(s.status)) void this.loadCurves(s.runId, 'all')
     }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricSeries, RunState } from '../../../preload/contract.ts'
 import { metricSeries } from '../../../renderer/train/chart-series.ts'
-import { appendLive, mergeCurves, mergeSeries } from '../../../renderer/train/curves.ts'
+import { appendLive, mergeSeries, unionCurves } from '../../../renderer/train/curves.ts'
 
 const series = (scope: 'step' | 'epoch', split: 'train' | 'val', name: string, step: number[], value: (number | null)[]): MetricSeries =>
   ({ scope, split, name, step, epoch: step.map(() => 0), value })
@@ -34,13 +34,21 @@ describe('curves', () => {
     c = appendLive(c, state({ step: 50, epoch: 1, loss: 0.6, accuracy: 0.7, lastEpoch }))
     c = appendLive(c, state({ step: 55, epoch: 1, loss: 0.6, accuracy: 0.7, lastEpoch }))
     expect(c['epoch.val.accuracy']).toEqual({ step: [50], epoch: [1], value: [0.9] })
+    // a state that arrives a few steps after the epoch's end still puts the epoch's point at its end
+    const later = appendLive(c, state({ step: 104, epoch: 2, loss: 0.5, accuracy: 0.8, lastEpoch: { ...lastEpoch, epoch: 2 } }))
+    expect(later['epoch.val.accuracy'].step).toEqual([50, 100])
     expect(c['epoch.train.loss'].value).toEqual([0.7])
   })
 
-  it('keeps live points beyond the recorded ones when the record arrives late', () => {
-    const live = appendLive({}, state({ step: 30, loss: 0.5, accuracy: 0.8 }))
-    const recorded = mergeSeries({}, [series('step', 'train', 'loss', [10, 20], [1, 0.7])])
-    expect(mergeCurves(recorded, live)['step.train.loss'].step).toEqual([10, 20, 30])
+  it('fills the gaps between live points with the recorded ones, keeping live points not recorded yet', () => {
+    let live = appendLive({}, state({ step: 10, loss: 0.9, accuracy: 0.5 }))
+    live = appendLive(live, state({ step: 30, loss: 0.5, accuracy: 0.8 }))
+    const recorded = mergeSeries({}, [series('step', 'train', 'loss', [5, 10, 20], [1, 0.95, 0.7]), series('epoch', 'val', 'loss', [20], [0.6])])
+    const u = unionCurves(recorded, live)
+    expect(u['step.train.loss'].step).toEqual([5, 10, 20, 30])
+    expect(u['step.train.loss'].value).toEqual([1, 0.95, 0.7, 0.5]) // step 10: the recorded value
+    expect(u['step.train.accuracy'].step).toEqual([10, 30]) // only live so far
+    expect(u['epoch.val.loss'].step).toEqual([20])
   })
 
   it('turns curves into chart lines: smoothed train by step, validation dashed, one colour per run', () => {
