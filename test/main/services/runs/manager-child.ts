@@ -15,5 +15,5 @@ const manager = new RunManager(store, forkSpawner(), {
     onCommit: batch => say({ committed: Math.max(...batch.map(e => (e.kind === 'metrics' && e.scope === 'step' ? e.step : 0))) }),
   },
 })
-const runId = await manager.start(request(50, 3000))
+const runId = await manager.start(request(3, 3000))
 say({ runId, host: manager.pid(runId) })
