@@ -32,12 +32,12 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   const [rowB, colB] = g.transB ? [1, k] : [n, 1]
   // the dot form pays a lane sum per C element and panel, so short k stays with the packed form
   const dot = !g.transA && !!g.transB && k >= DOT_MIN_K
-  const mPad = roundUp(m, MR)
+  const mPad = roundUp(m, MR) // also whole DM strips: DM = MR
   const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
   // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
   const kc = Math.ceil(k / Math.max(1, Math.ceil(k / (dot ? KC_DOT : KC))))
   // kernel memory: [A packed or rows][B packed or rows][C region]
-  const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form (whole vectors, odd number of lines)
+  const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form: whole vectors, not an L1-aliasing stride
   const keepA = !dot && strideA === 0 && part.itemEnd - part.itemStart > 1 && mPad * k <= A_KEEP
   const aAt = 0, bAt = dot ? mPad * ldk : keepA ? mPad * k : MC * kc
   const cReg = bAt + (dot ? roundUp(nc, DN) * ldk : kc * packedStrideB(nc) + NR)

@@ -35,7 +35,7 @@ export function gemmParallel(kern: KernelInstance, g: GemmArgs): boolean {
   if (!shared(g.a) || !shared(g.b) || !shared(g.c)) return false
   const parts = planParts(g, poolSize() + 1)?.filter((p) => p.itemEnd > p.itemStart && p.colEnd > p.colStart)
   if (!parts || parts.length < 2) return false
-  const [mine, ...theirs] = parts
-  runShared(theirs.map((part) => ({ args: g, part })), () => gemmBlocked(kern, g, mine))
+  const [mine, ...theirs] = parts.map((part) => ({ args: g, part }))
+  runShared(theirs, mine, (job) => gemmBlocked(kern, job.args, job.part))
   return true
 }

@@ -1,10 +1,10 @@
-// A gemm worker thread (started by thread-pool.ts): waits on its control words, takes the share the caller
-// posted, computes it into the shared C with its own kernel instance, and signals DONE. Never returns to its event
-// loop, so jobs are read synchronously from the port.
+// A gemm worker thread (started by thread-pool.ts): waits on its control words, claims the share the caller posted
+// (unless the caller took it back), computes it into the shared C with its own kernel instance, and signals DONE.
+// Never returns to its event loop, so jobs are read synchronously from the port.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
 import { gemmBlocked, type GemmPart } from './gemm-blocked.ts'
 import type { GemmArgs } from './gemm.ts'
-import { DONE, FAILED, SEQ } from './thread-pool.ts'
+import { CLAIM, DONE, FAILED, SEQ } from './thread-pool.ts'
 import { KernelInstance, type KernelVariant } from './wasm/kernel-instance.ts'
 
 const { ctrl, port, variant } = workerData as { ctrl: Int32Array; port: MessagePort; variant: KernelVariant | null }
@@ -20,16 +20,21 @@ function nextJob(): { args: GemmArgs; part: GemmPart } {
   }
 }
 
-for (let seq = 0; ; ) {
-  Atomics.wait(ctrl, SEQ, seq)
-  seq = Atomics.load(ctrl, SEQ)
-  try {
+for (let seen = 0; ; ) {
+  Atomics.wait(ctrl, SEQ, seen)
+  // every job posted since the last wake-up, in order; a late worker finds the older ones taken by the caller
+  for (const latest = Atomics.load(ctrl, SEQ); seen !== latest; ) {
+    seen = (seen + 1) | 0
     const job = nextJob()
-    gemmBlocked(kernel, job.args, job.part)
-  } catch (e) {
-    Atomics.store(ctrl, FAILED, 1)
-    port.postMessage(e instanceof Error ? e.message : String(e))
+    if (Atomics.compareExchange(ctrl, CLAIM, (seen - 1) | 0, seen) === ((seen - 1) | 0)) {
+      try {
+        gemmBlocked(kernel, job.args, job.part)
+      } catch (e) {
+        Atomics.store(ctrl, FAILED, 1)
+        port.postMessage(e instanceof Error ? e.message : String(e))
+      }
+    }
+    Atomics.store(ctrl, DONE, seen)
+    Atomics.notify(ctrl, DONE)
   }
-  Atomics.store(ctrl, DONE, seq)
-  Atomics.notify(ctrl, DONE)
 }

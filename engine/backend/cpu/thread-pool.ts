@@ -1,12 +1,14 @@
 // Worker threads that share the CPU backend's SharedArrayBuffers, so one big kernel call can be split across cores.
-// The caller posts each worker its share, computes its own, then blocks on Atomics.wait until all are done, so
-// kernels stay synchronous. Node only (loaded lazily, so browsers never see node: imports); where it cannot start,
+// The caller posts each worker its share, computes its own, then takes back any share no worker has started (on a
+// busy machine a sleeping worker can wait long for a core) and blocks on Atomics.wait for the rest, so kernels stay
+// synchronous. Node only (loaded lazily, so browsers never see node: imports); where it cannot start,
 // poolSize() stays 0 and callers run everything on their own thread.
 import type { MessagePort, Worker } from 'node:worker_threads'
 import { bestVariant } from './wasm/kernel-instance.ts'
 
-/** control words shared with each worker: the caller bumps SEQ to post a job, the worker echoes it in DONE */
-export const SEQ = 0, DONE = 1, FAILED = 2
+/** control words shared with each worker: the caller bumps SEQ to post job SEQ; whoever moves CLAIM from SEQ − 1 to
+ *  SEQ (worker or caller, exactly one) computes it; the worker echoes every job it has passed in DONE */
+export const SEQ = 0, DONE = 1, FAILED = 2, CLAIM = 3
 
 interface Slot { worker: Worker; port: MessagePort; ctrl: Int32Array; seq: number }
 
@@ -39,7 +41,7 @@ async function spawnAll(threads?: number): Promise<number> {
 
 async function spawn(wt: typeof import('node:worker_threads')): Promise<Slot> {
   const { port1, port2 } = new wt.MessageChannel()
-  const ctrl = new Int32Array(new SharedArrayBuffer(12))
+  const ctrl = new Int32Array(new SharedArrayBuffer(16))
   // the caller's kernel variant, so a split call sums exactly as one thread would
   const workerData = { ctrl, port: port2, variant: bestVariant() }
   const options = { workerData, transferList: [port2] }
@@ -62,9 +64,9 @@ function tsxBoot(entry: string): string {
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
 }
 
-/** runs jobs[i] on worker i (structured-cloned: typed arrays on shared memory stay shared) and `local` on this
- *  thread, returning once every share is done; rethrows a worker's failure */
-export function runShared(jobs: unknown[], local: () => void): void {
+/** runs `local` here and jobs[i] on worker i (structured-cloned: typed arrays on shared memory stay shared), or
+ *  here too when that worker has not started it; returns once every job is done and rethrows a worker's failure */
+export function runShared<J>(jobs: J[], local: J, run: (job: J) => void): void {
   const used = slots.slice(0, jobs.length)
   used.forEach((s, i) => {
     s.port.postMessage(jobs[i])
@@ -72,12 +74,13 @@ export function runShared(jobs: unknown[], local: () => void): void {
     Atomics.store(s.ctrl, SEQ, s.seq)
     Atomics.notify(s.ctrl, SEQ)
   })
-  local()
+  run(local)
   const failures: string[] = []
-  for (const s of used) {
+  used.forEach((s, i) => {
+    if (Atomics.compareExchange(s.ctrl, CLAIM, (s.seq - 1) | 0, s.seq) === ((s.seq - 1) | 0)) return run(jobs[i])
     for (let d = Atomics.load(s.ctrl, DONE); d !== s.seq; d = Atomics.load(s.ctrl, DONE)) Atomics.wait(s.ctrl, DONE, d)
     if (Atomics.exchange(s.ctrl, FAILED, 0)) failures.push(failureOf(s.port))
-  }
+  })
   if (failures.length) throw new Error(`gemm worker failed: ${failures.join('; ')}`)
 }
 

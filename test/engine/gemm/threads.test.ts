@@ -31,6 +31,18 @@ describe('gemm over the thread pool', () => {
     })
   }
 
+  it('many split calls in a row (the worker or the caller takes each share) all match one thread', async () => {
+    expect(await startThreadPool(2)).toBe(1)
+    const p = { batch: 4, m: 48, n: 96, k: 80, strideA: 0 }
+    for (let round = 0; round < 40; round++) {
+      const a = sharedF32(p.m * p.k, round), b = sharedF32(p.batch * p.k * p.n, round + 1), c = sharedF32(p.batch * p.m * p.n, 0)
+      const single = new Float32Array(c.length)
+      gemm({ ...p, a, b, c })
+      gemm({ ...p, a: Float32Array.from(a), b: Float32Array.from(b), c: single })
+      expect(Array.from(c)).toEqual(Array.from(single))
+    }
+  })
+
   it('does not split calls too small to repay waking a worker', () => {
     expect(planParts({ batch: 2, m: 8, n: 8, k: 8, a: new Float32Array(0), b: new Float32Array(0), c: new Float32Array(0) }, 2)).toBeNull()
   })
