@@ -9,6 +9,8 @@ test('save as, new and open through the top bar and the keyboard', async ({ page
   await page.goto(serveUrl().href)
   const heading = page.getByRole('heading', { level: 1 })
   const project = page.getByRole('navigation', { name: 'Project' })
+  // other specs share this server: start from a new project
+  await project.getByRole('button', { name: 'New' }).click()
   await expect(heading).toHaveText('Untitled')
 
   // Ctrl+S on an untitled project asks where to save it
