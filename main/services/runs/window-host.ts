@@ -1,0 +1,83 @@
+// Engine hosts as hidden, sandboxed Electron windows: where WebGPU runs go under Electron (ARCHITECTURE.md,
+// "Where WebGPU runs"). Services never import Electron, so main/index.ts hands in how to open the window
+// (BrowserWindow with show: false, sandbox, contextIsolation, the port-forwarding preload, loading
+// engine/host/window-host.html) and MessageChannelMain; this file needs only the members described here.
+// Main keeps one end of the channel and posts the other to the page once it has loaded; messages sent
+// before then wait. A crashed renderer or a closed window is the host's exit.
+
+import { PORT_MESSAGE } from '../../../engine/host/port-channel.ts'
+import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
+
+/** the part of Electron's MessagePortMain a host uses */
+export interface MainPort {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (e: { data: unknown }) => void): void
+  start(): void
+  close(): void
+}
+
+/** the part of Electron's BrowserWindow a host uses */
+export interface HostWindow {
+  readonly webContents: {
+    postMessage(channel: string, message: unknown, transfer: MainPort[]): void
+    getOSProcessId(): number
+    once(event: 'did-finish-load', listener: () => void): void
+    on(event: 'render-process-gone', listener: (e: unknown, details: { reason: string; exitCode: number }) => void): void
+    on(event: 'console-message', listener: (e: { level: string; message: string }) => void): void
+  }
+  once(event: 'closed', listener: () => void): void
+  destroy(): void
+  isDestroyed(): boolean
+}
+
+/** opens the hidden host window for a run (loading has begun) */
+export type OpenHostWindow = (runId: number) => HostWindow
+/** Electron's `new MessageChannelMain()` */
+export type MakeChannel = () => { port1: MainPort; port2: MainPort }
+
+export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel): SpawnHost {
+  return (runId) => {
+    const win = open(runId)
+    const { port1, port2 } = makeChannel()
+    const tail = new LineTail()
+    let queue: unknown[] | null = []
+    let ended: HostExit | null = null
+    const exits: ((e: HostExit) => void)[] = []
+    const end = (exit: HostExit) => {
+      if (ended) return
+      ended = { ...exit, stderr: tail.get() }
+      queue = null
+      port1.close()
+      for (const fn of exits.splice(0)) fn(ended)
+    }
+    win.webContents.on('console-message', (e) => { if (e.level === 'error' || e.level === 'warning') tail.push(`${e.message}\n`) })
+    win.webContents.once('did-finish-load', () => {
+      win.webContents.postMessage(PORT_MESSAGE, null, [port2])
+      port1.start()
+      for (const msg of queue ?? []) port1.postMessage(msg)
+      queue = null
+    })
+    win.webContents.on('render-process-gone', (_e, d) => {
+      tail.push(`the host window's renderer is gone: ${d.reason}\n`)
+      end({ code: d.exitCode, signal: null, stderr: [] })
+    })
+    win.once('closed', () => end({ code: 0, signal: null, stderr: [] }))
+    return {
+      get pid() { return win.isDestroyed() ? undefined : win.webContents.getOSProcessId() },
+      send(msg) {
+        if (ended) return
+        if (queue) queue.push(msg)
+        else port1.postMessage(msg)
+      },
+      onMessage: (listener) => port1.on('message', (e) => listener(e.data)),
+      onExit(listener) {
+        if (ended) listener(ended)
+        else exits.push(listener)
+      },
+      kill() {
+        end({ code: null, signal: 'SIGKILL', stderr: [] })
+        if (!win.isDestroyed()) win.destroy()
+      },
+    }
+  }
+}
