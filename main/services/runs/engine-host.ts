@@ -3,6 +3,7 @@
 // how the process ended (with the last lines it wrote to stderr, the usual clue to a crash).
 
 import type { MainMessageInput } from '../../../engine/host/protocol.ts'
+import type { Backend } from '../../store/index.ts'
 
 /** how a host process ended */
 export interface HostExit {
@@ -23,8 +24,12 @@ export interface EngineHost {
   kill(): void
 }
 
-/** starts one engine host for a run */
-export type SpawnHost = (runId: number) => EngineHost
+/** starts one engine host for a run, of the kind its backend needs */
+export type SpawnHost = (runId: number, backend?: Backend | 'auto') => EngineHost
+
+/** routes each run by backend: under Electron, WebGPU runs go to a window host and CPU runs to a utility process */
+export const spawnByBackend = (hosts: { cpu: SpawnHost; webgpu: SpawnHost }): SpawnHost =>
+  (runId, backend) => (backend === 'webgpu' ? hosts.webgpu : hosts.cpu)(runId, backend)
 
 /** a readable reason for a host that ended before saying it was done */
 export function describeExit(exit: HostExit): string {

@@ -169,7 +169,7 @@ export class RunManager {
     try {
       this.store.runs.setStatus(a.runId, 'running')
       a.state$.next({ ...a.state$.value, status: 'running', error: null })
-      const host = this.spawn(a.runId)
+      const host = this.spawn(a.runId, a.job.backend)
       a.host = host
       host.onMessage(raw => this.onMessage(a, raw))
       host.onExit(exit => this.onExit(a, exit))

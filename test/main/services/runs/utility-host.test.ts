@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { describeExit, LineTail } from '../../../../main/services/runs/engine-host.ts'
+import { describeExit } from '../../../../main/services/runs/engine-host.ts'
 import { utilitySpawner, type UtilityChild, type UtilityFork } from '../../../../main/services/runs/utility-host.ts'
 
 class FakeUtility extends EventEmitter {
@@ -66,22 +66,5 @@ describe('utilitySpawner', () => {
     const { host, child } = spawnOne()
     host.kill()
     expect(child.killed).toBe(true)
-  })
-})
-
-describe('LineTail', () => {
-  it('keeps the last lines across chunk boundaries, skipping blank ones', () => {
-    const t = new LineTail(2)
-    t.push('one\ntw')
-    t.push('o\n\nthree\nfou')
-    expect(t.get()).toEqual(['three', 'fou'])
-    t.push('r\n')
-    expect(t.get()).toEqual(['three', 'four'])
-  })
-
-  it('shortens very long lines', () => {
-    const t = new LineTail()
-    t.push(`${'x'.repeat(2000)}\n`)
-    expect(t.get()[0]).toHaveLength(501)
   })
 })
