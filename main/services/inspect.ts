@@ -1,13 +1,10 @@
 // Looking inside a run (issue 8): its learned filters at any snapshot, every layer's output for one input
 // with receptive fields, and the input that maximises a channel. Filters are a rearrangement of stored
 // snapshots, done here; anything that runs the model goes to an inspection host (engine/host/inspect-*),
-// a child process kept while in use. Results for the run's last checkpoint are cached in the project's
+// a process started like a training host (a fork, or a utility process under Electron) and kept while in use. Results for the run's last checkpoint are cached in the project's
 // artifacts table, so a reopened project shows them at once.
 
-import { fork } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { inferShapes } from '../../engine/graph/infer.ts'
 import type { ModelSpec } from '../../engine/graph/spec.ts'
 import { InspectClient, type InspectProcess } from '../../engine/host/inspect-client.ts'
@@ -16,26 +13,30 @@ import { filterSet } from '../../engine/inspect/filter-sets.ts'
 import { receptiveField } from '../../engine/inspect/receptive-field.ts'
 import type { FeatureMapsWire, FilterSetWire, InspectInput, InspectSnapshots, MaximizeWire } from '../../preload/contract.ts'
 import type { ProjectStore } from '../store/index.ts'
+import type { SpawnHost } from './runs/engine-host.ts'
+import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
 
 const b64 = (f: Float32Array) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')
 const finite = (v: number) => (Number.isFinite(v) ? v : null)
 
-/** the inspection host entry from the source tree, run through tsx (browser mode, the CLI, tests) */
-export function forkInspector(): InspectProcess {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  const child = fork(resolve(import.meta.dirname, '../../engine/host/inspect-entry.ts'), [], {
-    execArgv: ['--import', tsx], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-  })
-  let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
-  return {
-    send: (msg) => void (child.connected && child.send(msg)),
-    onMessage: (listener) => void child.on('message', listener),
-    onExit: (listener) => void child.once('close', (code, signal) =>
-      listener(`ended (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`)),
-    kill: () => void child.kill('SIGKILL'),
+/** an inspection host started the way training hosts are (a fork, or a utility process under Electron) */
+export function inspectorFrom(spawn: SpawnHost): () => InspectProcess {
+  return () => {
+    const host = spawn(0)
+    return {
+      send: (msg) => host.send(msg as never), // the transport carries any structured-clone message
+      onMessage: (listener) => host.onMessage(listener),
+      onExit: (listener) => host.onExit(({ code, signal, stderr }) =>
+        listener(`ended (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.join('\n')}` : ''}`)),
+      kill: () => host.kill(),
+    }
   }
 }
+
+/** the inspection host entry from the source tree, run through tsx (browser mode, the CLI, tests) */
+export const forkInspector = (): InspectProcess => inspectorFrom(forkSpawner({
+  ...sourceHostOptions(), entry: resolve(import.meta.dirname, '../../engine/host/inspect-entry.ts'),
+}))()
 
 export interface MaximizeRequest { node: string; channel: number; steps?: number; seed?: number }
 
