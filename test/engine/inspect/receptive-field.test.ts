@@ -60,6 +60,21 @@ describe('receptiveField', () => {
     }
   })
 
+  it('matches the gradient on a 1D signal through a strided conv and a max pool', async () => {
+    const signal: ModelSpec = {
+      format: FORMAT, output: 'c2',
+      nodes: [
+        { id: 'input', op: 'input', shape: [2, 40] },
+        { id: 'c1', op: 'conv', inputs: ['input'], filters: 2, kernel: [5], stride: [2], padding: 'same' },
+        { id: 'p', op: 'avgpool', inputs: ['c1'], window: [3], stride: [2] },
+        { id: 'c2', op: 'conv', inputs: ['p'], filters: 2, kernel: [3], dilation: [3] },
+      ],
+    }
+    const report = inferShapes(signal)
+    const n = report.nodes.c2.shape![1]
+    for (const at of [0, n - 1]) expect(receptiveField(signal, report, 'c2', [at])).toEqual(await gradientBox(signal, 'c2', [at]))
+  })
+
   it('grows through LeNet-5 and covers the whole input after flatten', () => {
     const spec = TEMPLATES.lenet5.spec()
     const report = inferShapes(spec)
