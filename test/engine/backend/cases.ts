@@ -137,6 +137,15 @@ export const cases: Record<string, Case> = {
   mse: () => { const p = input([5, 6]), t = input([5, 6], -1, 1, false); return withGrads(ops.mse(p, t), { p }) },
   'concat axis 1': () => { const a = input([2, 3, 4]), b = input([2, 1, 4]); return withGrads(ops.concat([a, b], 1), { a, b }) },
   'permute': unary((x) => ops.permute(x, [2, 0, 1])),
+  // keys starting with "special" may hold NaN and infinities, which must match exactly
+  'NaN and infinities through max, pools and relu': () => {
+    const v = [1, NaN, -Infinity, 2, Infinity, -3, NaN, 0.5, -Infinity, -Infinity, 4, -1, 0, 7, NaN, 2]
+    const x = Tensor.from(v, [1, 1, 4, 4])
+    return {
+      specialMaxPool: ops.maxPool(x, { window: [2, 2] }), specialMax: ops.max(x, 3), specialRelu: ops.relu(x),
+      specialArgmax: ops.argmax(Tensor.from([-Infinity, -Infinity, 3, 3, -1, 5], [2, 3]), 1),
+    }
+  },
   'random fill uniform': () => ({ y: launch(randomFill, [], [1000], { dist: 'uniform', seed: 7, a: -2, b: 3 }) }),
   'random fill normal': () => ({ y: launch(randomFill, [], [1000], { dist: 'normal', seed: 8, a: 1, b: 0.5 }) }),
   'random fill bernoulli': () => ({ y: launch(randomFill, [], [1000], { dist: 'bernoulli', seed: 9, a: 0.37 }) }),

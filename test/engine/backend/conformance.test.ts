@@ -27,7 +27,7 @@ describe(`webgpu conformance (${gpu.why})`, () => {
       const got = await runOn('webgpu', c)
       expect(Object.keys(got)).toEqual(Object.keys(want))
       for (const k of Object.keys(want)) {
-        expect(want[k].every((v) => Number.isFinite(v)), `${k}: CPU values are finite`).toBe(true)
+        if (!k.startsWith('special')) expect(want[k].every((v) => Number.isFinite(v)), `${k}: CPU values are finite`).toBe(true)
         if (want[k] instanceof Int32Array) expect(Array.from(got[k]), k).toEqual(Array.from(want[k]))
         else {
           const { worst, at } = worstError(got[k], want[k])
