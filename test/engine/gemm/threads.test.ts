@@ -43,6 +43,16 @@ describe('gemm over the thread pool', () => {
     }
   })
 
+  it('plans shares that cover every item and column once: items when they write apart, else whole column tiles', () => {
+    const none = { a: new Float32Array(0), b: new Float32Array(0), c: new Float32Array(0) }
+    const byItems = planParts({ ...none, batch: 7, m: 64, n: 100, k: 300 }, 2)!
+    expect(byItems).toEqual([{ itemStart: 0, itemEnd: 4, colStart: 0, colEnd: 100 }, { itemStart: 4, itemEnd: 7, colStart: 0, colEnd: 100 }])
+    const summed = planParts({ ...none, batch: 7, m: 64, n: 100, k: 300, strideC: 0 }, 3)!
+    expect(summed.map((p) => [p.itemStart, p.itemEnd])).toEqual([[0, 7], [0, 7], [0, 7]])
+    expect(summed.map((p) => [p.colStart, p.colEnd])).toEqual([[0, 32], [32, 64], [64, 100]])
+    expect(planParts({ ...none, batch: 1, m: 5000, n: 12, k: 300 }, 2)).toBeNull() // too narrow for two column tiles
+  })
+
   it('does not split calls too small to repay waking a worker', () => {
     expect(planParts({ batch: 2, m: 8, n: 8, k: 8, a: new Float32Array(0), b: new Float32Array(0), c: new Float32Array(0) }, 2)).toBeNull()
   })
