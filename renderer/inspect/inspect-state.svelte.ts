@@ -15,7 +15,9 @@ export class InspectState {
   // caches, never shown: no reactivity wanted
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly filterCache = new Map<string, Promise<FilterSetWire[]>>()
-  private lastSeen = ''
+  /** per run, the epoch and status last seen */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly seen = new Map<number, string>()
 
   constructor(readonly api: Api) {}
 
@@ -24,15 +26,16 @@ export class InspectState {
     const off = [
       this.api.on('run.progress', (s) => {
         // a new epoch or status means new snapshots or a checkpoint; steps in between change nothing here
-        const seen = `${s.runId}/${s.epoch}/${s.status}`
-        if (seen === this.lastSeen) return
-        this.lastSeen = seen
+        const now = `${s.epoch}/${s.status}`
+        if (this.seen.get(s.runId) === now) return
+        this.seen.set(s.runId, now)
         void this.refresh()
       }),
       this.api.on('project.changed', () => {
         this.runId = null
         this.snapshots = null
         this.filterCache.clear()
+        this.seen.clear()
         void this.refresh()
       }),
     ]
