@@ -3,7 +3,7 @@
 // image shape, 1D kernels as one row and 3D kernels by their middle slice.
 
 import { describe, expect, it } from 'vitest'
-import { inferShapes, type ModelSpec } from '../../../engine/index.ts'
+import { inferShapes, TEMPLATES, type ModelSpec } from '../../../engine/index.ts'
 import { filterSet } from '../../../engine/inspect/index.ts'
 
 const FORMAT = 'receptive.graph/1' as const
@@ -75,6 +75,22 @@ describe('filterSet', () => {
     expect([three.height, three.width]).toEqual([2, 2])
     // filter 1, channel 0, depth 1 of 3: offset 12 + 4
     expect([...three.values.subarray(4, 8)]).toEqual([16, 17, 18, 19])
+  })
+
+  it('lays out every filter layer of every template, each value drawn once (middle slices aside)', () => {
+    for (const [name, t] of Object.entries(TEMPLATES)) {
+      const spec = t.spec()
+      const report = inferShapes(spec)
+      for (const node of spec.nodes.filter((n) => ['conv', 'local', 'tiled', 'dense'].includes(n.op))) {
+        const shape = report.nodes[node.id].paramShapes.weight.shape
+        const set = filterSet(spec, report, node.id, { shape, data: counting(prod(shape)) })
+        const drawn = set.groups.reduce((n, g) => n + g.values.length, 0)
+        const kernel = 'kernel' in node ? node.kernel : []
+        const perPosition = node.op === 'local' ? prod(shape.slice(0, shape.length - 2 - kernel.length)) : 1
+        const depth = kernel.length === 3 ? kernel[0] : 1
+        expect(drawn * perPosition * depth, `${name} ${node.id}`).toBe(prod(shape))
+      }
+    }
   })
 
   it('refuses a layer without filters and a weight of the wrong size', () => {
