@@ -11,6 +11,7 @@ import { hyperSchema, type HyperInput, type JobInput } from '../../../engine/hos
 import { parseHostMessage, PROTOCOL_VERSION, type HostMessage } from '../../../engine/host/protocol.ts'
 import { StoreError, type Backend, type ProjectStore, type RunStatus, type RunSummary } from '../../store/index.ts'
 import { describeExit, type EngineHost, type HostExit, type SpawnHost } from './engine-host.ts'
+import { resolveBackend } from './resolve-backend.ts'
 import { RunRecorder, type RecorderOptions } from './run-recorder.ts'
 import { nextState, stateFromRecord, type RunState } from './run-state.ts'
 
@@ -69,7 +70,7 @@ export class RunManager {
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? availableParallelism())
     this.throttleMs = options.throttleMs ?? 50
     this.stopGraceMs = options.stopGraceMs ?? 10_000
-    this.resolveBackend = options.resolveBackend ?? (async b => ({ backend: b === 'webgpu' ? 'webgpu' : 'cpu', adapter: null }))
+    this.resolveBackend = options.resolveBackend ?? resolveBackend
     this.recorder = new RunRecorder(store, options.recorder)
     // a subscriber gets the runs already training as well as those started later
     this.updates$ = defer(() => merge(from([...this.active.keys()]), this.launched$)).pipe(mergeMap(id => this.progress$(id)))
