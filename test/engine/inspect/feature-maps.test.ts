@@ -34,6 +34,16 @@ describe('featureMaps', () => {
     expect(b.map((m) => [...m.values])).toEqual(a.map((m) => [...m.values]))
   })
 
+  it('traces every template (1D, 2D, 3D) to the same output as the forward pass', async () => {
+    for (const [name, t] of Object.entries(TEMPLATES)) {
+      const m = buildModel(t.spec(), { seed: 2 })
+      const x = Float32Array.from({ length: m.inputShape.reduce((a, b) => a * b, 1) }, (_, i) => normalAt(3, i))
+      const maps = await featureMaps(m, x)
+      const direct = await noGrad(() => m.forward(Tensor.from(x, [1, ...m.inputShape]))).read()
+      expect([...maps[maps.length - 1].values], name).toEqual([...direct])
+    }
+  })
+
   it('refuses a sample of the wrong size', async () => {
     await expect(featureMaps(model, new Float32Array(10))).rejects.toThrow(/1×28×28/)
   })
