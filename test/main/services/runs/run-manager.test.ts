@@ -158,7 +158,7 @@ describe('controlling a run', () => {
   })
 
   it('pauses without stepping, and continues to the end', async () => {
-    const runId = await b.manager.start(request(3))
+    const runId = await b.manager.start(request(2, 3000)) // long enough for the pause to land mid-run
     await reaches(b.manager, runId, s => s.step >= 4)
     b.manager.pause(runId)
     const paused = await reaches(b.manager, runId, s => s.status === 'paused')
