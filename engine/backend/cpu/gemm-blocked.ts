@@ -12,6 +12,9 @@ const KC_DOT = 1024 // the dot form streams whole rows: longer panels, fewer C r
 const DOT_MIN_K = 16
 const MC = 64 // an A block (MC×KC, 96 KB) stays in L2
 const C_FLOATS = 1 << 20 // the C region in kernel memory: at most 4 MB
+const NC = 4096 // columns per block, which bounds the B panel (KC×NC, 6 MB)
+const MC_DOT = 256 // rows of A and of B (NC_DOT) per block in the dot form: kernel memory stays bounded for any shape
+const NC_DOT = 512
 const A_KEEP = 1 << 20 // an A shared by every item (stride 0) up to this size is packed once per call
 
 /** the share of one call that one thread computes: items [itemStart, itemEnd) × columns [colStart, colEnd) */
@@ -33,13 +36,13 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
   // the dot form pays a lane sum per C element and panel, so short k stays with the packed form
   const dot = !g.transA && !!g.transB && k >= DOT_MIN_K
   const mPad = roundUp(m, MR) // also whole DM strips: DM = MR
-  const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
+  const nc = Math.min(roundUp(part.colEnd - part.colStart, NR), dot ? NC_DOT : NC, Math.max(NR, Math.floor(C_FLOATS / mPad / NR) * NR))
   // equal panels: 288 = one panel of 288, not 256 + a thin 32 that pays the C load/store for little work
   const kc = Math.ceil(k / Math.max(1, Math.ceil(k / (dot ? KC_DOT : KC))))
   // kernel memory: [A packed or rows][B packed or rows][C region]
   const ldk = packedStrideB(roundUp(kc, 4)) // row length in the dot form: whole vectors, not an L1-aliasing stride
   const keepA = !dot && strideA === 0 && part.itemEnd - part.itemStart > 1 && mPad * k <= A_KEEP
-  const aAt = 0, bAt = dot ? mPad * ldk : keepA ? mPad * k : MC * kc
+  const aAt = 0, bAt = dot ? MC_DOT * ldk : keepA ? mPad * k : MC * kc
   const cReg = bAt + (dot ? roundUp(nc, DN) * ldk : kc * packedStrideB(nc) + NR)
   kern.reserve(cReg + mPad * nc)
   const f32 = kern.f32
@@ -68,9 +71,12 @@ export function gemmBlocked(kern: KernelInstance, g: GemmArgs, part: GemmPart): 
         const kb = Math.min(kc, k - p0), add = p0 > 0 || addFirst
         if (dot) {
           const ld = roundUp(kb, 4) === kb ? kb : ldk // whole rows stay one copy when they are whole vectors
-          copyRows(f32, aAt, a, oa + p0, rowA, m, kb, ld)
           copyRows(f32, bAt, b, ob + p0 + j0 * colB, colB, w, kb, ld)
-          kern.dots(aAt, bAt, cReg, Math.ceil(m / DM), Math.ceil(w / DN), Math.ceil(kb / 4), ld, ld, wPad, add)
+          for (let i0 = 0; i0 < m; i0 += MC_DOT) {
+            const mb = Math.min(MC_DOT, m - i0)
+            copyRows(f32, aAt, a, oa + i0 * rowA + p0, rowA, mb, kb, ld)
+            kern.dots(aAt, bAt, cReg + i0 * wPad, Math.ceil(mb / DM), Math.ceil(w / DN), Math.ceil(kb / 4), ld, ld, wPad, add)
+          }
           continue
         }
         packB(f32, bAt, b, ob + p0 * rowB + j0 * colB, rowB, colB, kb, w, ldb)

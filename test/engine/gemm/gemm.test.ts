@@ -27,7 +27,7 @@ const f64 = (n: number, seed: number): Float64Array => filled(new Float64Array(n
 const sizes: Case[] = [
   { m: 1, n: 1, k: 1 }, { m: 7, n: 33, k: 129 }, { m: 129, n: 7, k: 33 }, { m: 33, n: 129, k: 7 },
   { m: 1, n: 129, k: 1 }, { m: 129, n: 1, k: 129 }, { m: 5, n: 17, k: 800 }, { m: 67, n: 70, k: 385 },
-  { m: 1025, n: 1030, k: 3 }, { m: 9, n: 11, k: 1500 }, { m: 12, n: 10, k: 2048 },
+  { m: 1025, n: 1030, k: 3 }, { m: 9, n: 11, k: 1500 }, { m: 12, n: 10, k: 2048 }, { m: 300, n: 520, k: 40 },
 ]
 
 describe('gemm float32 (blocked SIMD path)', () => {
