@@ -5,11 +5,20 @@
 import { exitWithParent } from '../../engine/host/node-channel.ts'
 import { runDataJob, type DataJobEvent, type DataJobMessage } from './dataset-jobs.ts'
 
-const controller = new AbortController()
-const send = (e: DataJobEvent, then?: () => void) => void process.send!(e, undefined, undefined, () => then?.())
+/** Electron's parent port in a utility process (typed here: main/services imports no Electron) */
+interface ParentPort { on(event: 'message', listener: (e: { data: unknown }) => void): void; postMessage(m: unknown): void }
+const port = (process as { parentPort?: ParentPort }).parentPort
 
-exitWithParent()
-process.on('message', (m: DataJobMessage) => {
+const controller = new AbortController()
+// child_process IPC confirms delivery; a parent port cannot, so after its last message it waits a moment
+const send = (e: DataJobEvent, then?: () => void) =>
+  port ? (port.postMessage(e), then && setTimeout(then, 200)) : void process.send!(e, undefined, undefined, () => then?.())
+
+const receive = (m: DataJobMessage) => {
   if (m.kind === 'cancel') return controller.abort()
   void runDataJob(m, send, controller.signal).then((final) => send(final, () => process.exit(0)))
-})
+}
+
+exitWithParent()
+if (port) port.on('message', (e) => receive(e.data as DataJobMessage))
+else process.on('message', receive)

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { sourceName, type DataJob, type DataJobEvent, type DataJobMessage } from './dataset-jobs.ts'
+import type { UtilityFork } from './runs/utility-host.ts'
 
 /** one dataset process, as main uses it (a child process, or a utility process under Electron) */
 export interface DataProcess {
@@ -33,6 +34,35 @@ export const forkDataProcess: SpawnDataProcess = () => {
     onExit: (listener) => void child.once('close', (code, signal) =>
       listener(`the dataset process ended (${signal ?? `code ${code}`})${stderr.trim() ? `: ${stderr.trim()}` : ''}`)),
     kill: () => void child.kill('SIGKILL'),
+  }
+}
+
+/** Electron's utility process running the built entry (electron-vite builds it beside main); messages wait for 'spawn' */
+export function utilityDataProcess(forkUtility: UtilityFork, entry: string): SpawnDataProcess {
+  return () => {
+    const child = forkUtility(entry, [], { serviceName: 'Receptive dataset import', stdio: 'pipe' })
+    let stderr = ''
+    child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
+    child.on('error', (type, location) => (stderr += `${type} at ${location}\n`))
+    let queue: DataJobMessage[] | null = []
+    let ended = false
+    child.on('spawn', () => {
+      for (const m of queue ?? []) child.postMessage(m)
+      queue = null
+    })
+    return {
+      send(m) {
+        if (ended) return
+        if (queue) queue.push(m)
+        else child.postMessage(m)
+      },
+      onEvent: (listener) => void child.on('message', (m) => listener(m as DataJobEvent)),
+      onExit: (listener) => void child.on('exit', (code) => {
+        ended = true
+        listener(`the dataset process ended (code ${code})${stderr.trim() ? `: ${stderr.trim()}` : ''}`)
+      }),
+      kill: () => void child.kill(),
+    }
   }
 }
 

@@ -1,0 +1,77 @@
+// The dataset process under Electron without Electron: an EventEmitter stands in for the UtilityProcess
+// (spawn, message, exit, as in test/main/services/runs/utility-host.test.ts). Messages wait for 'spawn',
+// the job settles with its answer, a process that exits without one settles it with its stderr, and a
+// cancel that is not heeded ends in a kill.
+import { EventEmitter } from 'node:events'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it, vi } from 'vitest'
+import { parseDatasetSpec } from '../../../engine/data/spec.ts'
+import { startDataJob, utilityDataProcess } from '../../../main/services/dataset-process.ts'
+import type { UtilityChild, UtilityFork } from '../../../main/services/runs/utility-host.ts'
+
+class FakeUtility extends EventEmitter {
+  readonly pid = 77
+  readonly stderr = new PassThrough()
+  readonly posted: unknown[] = []
+  killed = false
+  postMessage(m: unknown) { this.posted.push(m) }
+  kill() { this.killed = true; return true }
+}
+
+const spec = parseDatasetSpec({ format: 'receptive.dataset/1', source: { kind: 'path', path: '/data/pets' } })
+const job = { kind: 'import' as const, spec, cacheDir: '/cache' }
+
+function start() {
+  const calls: Parameters<UtilityFork>[] = []
+  let child!: FakeUtility
+  const fork: UtilityFork = (...args) => {
+    calls.push(args)
+    child = new FakeUtility()
+    return child as unknown as UtilityChild
+  }
+  const progress: unknown[] = []
+  const running = startDataJob(utilityDataProcess(fork, '/app/out/main/dataset-job.js'), job, (e) => progress.push(e.progress))
+  return { running, child, calls, progress }
+}
+
+describe('utilityDataProcess', () => {
+  it('forks the built entry, holds the job until spawn, relays progress and settles with the answer', async () => {
+    const { running, child, calls, progress } = start()
+    expect(calls).toEqual([['/app/out/main/dataset-job.js', [], { serviceName: 'Receptive dataset import', stdio: 'pipe' }]])
+    expect(child.posted).toEqual([])
+    child.emit('spawn')
+    expect(child.posted).toEqual([job])
+    child.emit('message', { type: 'progress', progress: { phase: 'scan', done: 1, total: 2, unit: 'files' } })
+    const failed = { type: 'failed', file: '/data/pets/a.png', reason: 'truncated', bad: [], cancelled: false }
+    child.emit('message', failed)
+    child.emit('exit', 0)
+    expect(await running.done).toEqual(failed)
+    expect(progress).toEqual([{ phase: 'scan', done: 1, total: 2, unit: 'files' }])
+  })
+
+  it('settles a job whose process exits without answering, with its last stderr', async () => {
+    const { running, child } = start()
+    child.emit('spawn')
+    child.stderr.write('out of memory\n')
+    await new Promise((r) => setImmediate(r))
+    child.emit('exit', 134)
+    expect(await running.done).toEqual({ type: 'failed', file: '/data/pets', reason: 'the dataset process ended (code 134): out of memory', bad: [], cancelled: false })
+  })
+
+  it('asks the process to cancel, kills it when it does not stop within a second, and reports a cancel', async () => {
+    vi.useFakeTimers()
+    try {
+      const { running, child } = start()
+      child.emit('spawn')
+      running.cancel()
+      expect(child.posted).toEqual([job, { kind: 'cancel' }])
+      expect(child.killed).toBe(false)
+      vi.advanceTimersByTime(1000)
+      expect(child.killed).toBe(true)
+      child.emit('exit', 1)
+      expect(await running.done).toEqual({ type: 'failed', file: '/data/pets', reason: 'import cancelled', bad: [], cancelled: true })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
