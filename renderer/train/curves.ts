@@ -10,21 +10,36 @@ export type Curves = Readonly<Record<string, Curve>>
 
 export const curveKey = (scope: string, split: string, name: string) => `${scope}.${split}.${name}`
 
-function push(curves: Record<string, Curve>, key: string, step: number, epoch: number, value: number): void {
-  const c = curves[key] ?? { step: [], epoch: [], value: [] }
-  // one point per step: a replayed step (after a resume) replaces nothing it already has
-  if (c.step.length && c.step[c.step.length - 1] >= step) return
-  curves[key] = { step: [...c.step, step], epoch: [...c.epoch, epoch], value: [...c.value, value] }
+/** a copy of `curves` whose curves are copied once each, on first write, then grown in place */
+function editable(curves: Curves) {
+  const out: Record<string, Curve> = { ...curves }
+  const copied = new Set<string>()
+  return {
+    out,
+    push(key: string, step: number, epoch: number, value: number): void {
+      const before = out[key]
+      // one point per step: a replayed step (after a resume) replaces nothing it already has
+      if (before?.step.length && before.step[before.step.length - 1] >= step) return
+      if (!copied.has(key)) {
+        out[key] = before ? { step: [...before.step], epoch: [...before.epoch], value: [...before.value] } : { step: [], epoch: [], value: [] }
+        copied.add(key)
+      }
+      const c = out[key]
+      c.step.push(step)
+      c.epoch.push(epoch)
+      c.value.push(value)
+    },
+  }
 }
 
 /** adds what the project holds beyond the curves' last points */
 export function mergeSeries(curves: Curves, series: MetricSeries[]): Curves {
-  const out = { ...curves }
+  const e = editable(curves)
   for (const s of series) {
     const key = curveKey(s.scope, s.split, s.name)
-    for (let i = 0; i < s.step.length; i++) push(out, key, s.step[i], s.epoch[i], s.value[i] ?? NaN)
+    for (let i = 0; i < s.step.length; i++) e.push(key, s.step[i], s.epoch[i], s.value[i] ?? NaN)
   }
-  return out
+  return e.out
 }
 
 /** every point of both, by step; where both have a step, `recorded`'s value (live points are a subsample
@@ -51,11 +66,11 @@ export function unionCurves(recorded: Curves, live: Curves): Curves {
 
 /** adds the points a live state carries: the last batch's loss and accuracy, the last epoch's figures */
 export function appendLive(curves: Curves, s: RunState): Curves {
-  const out = { ...curves }
+  const { out, push } = editable(curves)
   if (s.loss !== null && s.step > 0) {
-    push(out, curveKey('step', 'train', 'loss'), s.step, s.epoch, s.loss)
-    push(out, curveKey('step', 'train', 'accuracy'), s.step, s.epoch, s.accuracy ?? NaN)
-    if (s.lr !== null) push(out, curveKey('step', 'train', 'lr'), s.step, s.epoch, s.lr)
+    push(curveKey('step', 'train', 'loss'), s.step, s.epoch, s.loss)
+    push(curveKey('step', 'train', 'accuracy'), s.step, s.epoch, s.accuracy ?? NaN)
+    if (s.lr !== null) push(curveKey('step', 'train', 'lr'), s.step, s.epoch, s.lr)
   }
   const e = s.lastEpoch
   if (e) {
@@ -65,8 +80,8 @@ export function appendLive(curves: Curves, s: RunState): Curves {
       const at = s.stepsPerEpoch > 0 ? e.epoch * s.stepsPerEpoch : s.step
       for (const [split, f] of [['train', e.train], ['val', e.validation]] as const) {
         if (!f) continue
-        push(out, curveKey('epoch', split, 'loss'), at, e.epoch, f.loss ?? NaN)
-        push(out, curveKey('epoch', split, 'accuracy'), at, e.epoch, f.accuracy ?? NaN)
+        push(curveKey('epoch', split, 'loss'), at, e.epoch, f.loss ?? NaN)
+        push(curveKey('epoch', split, 'accuracy'), at, e.epoch, f.accuracy ?? NaN)
       }
     }
   }

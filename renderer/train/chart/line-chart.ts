@@ -33,18 +33,28 @@ export type ChartContext = Pick<CanvasRenderingContext2D,
 
 const M = { left: 44, right: 10, top: 22, bottom: 28 }
 
-function allValues(series: ChartSeries[], key: 'xs' | 'ys'): number[] {
-  const out: number[] = []
-  for (const s of series) for (let i = 0; i < s[key].length; i++) if (key === 'xs' || Number.isFinite(s.ys[i])) out.push(s[key][i])
-  return out
-}
-
 /** the plotted ranges of a chart; null when nothing can be drawn */
 export function chartRanges(spec: ChartSpec): { x: Range; y: Range } | null {
-  const x = extent(allValues(spec.series, 'xs'))
-  const y = spec.yRange ?? extent(allValues(spec.series, 'ys'), spec.logY)
+  const log = spec.logY ?? false
+  const xs: number[] = []
+  const ys: number[] = []
+  for (const s of spec.series) {
+    // xs are sorted, so the ends of the points that have a value are the series' x range
+    const first = finiteIndex(s.ys, 0, 1), last = finiteIndex(s.ys, s.ys.length - 1, -1)
+    if (first >= 0) xs.push(s.xs[first], s.xs[last])
+    const sy = spec.yRange ? null : extent(s.ys, log)
+    if (sy) ys.push(sy.min, sy.max)
+  }
+  const x = extent(xs)
+  const y = spec.yRange ?? extent(ys, log)
   if (!x || !y) return null
-  return { x: padRange(x, false), y: padRange(y, spec.logY ?? false) }
+  return { x: padRange(x, false), y: padRange(y, log) }
+}
+
+/** the first index from `from` in direction `dir` whose value is a number, or -1 */
+function finiteIndex(values: ArrayLike<number>, from: number, dir: 1 | -1): number {
+  for (let i = from; i >= 0 && i < values.length; i += dir) if (Number.isFinite(values[i])) return i
+  return -1
 }
 
 export function drawChart(ctx: ChartContext, spec: ChartSpec): void {

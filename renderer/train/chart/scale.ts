@@ -4,9 +4,10 @@
 export interface Range { min: number; max: number }
 
 /** the finite range of some values (positive ones only on a log axis); null when there are none */
-export function extent(values: Iterable<number>, log = false): Range | null {
+export function extent(values: ArrayLike<number>, log = false): Range | null {
   let min = Infinity, max = -Infinity
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
     if (!Number.isFinite(v) || (log && v <= 0)) continue
     if (v < min) min = v
     if (v > max) max = v
