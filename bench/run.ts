@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { startThreadPool } from '../engine/backend/cpu/thread-pool.ts'
-import { getBackend, setBackend, type BackendChoice } from '../engine/index.ts'
+import { backendReason, getBackend, setBackend, type BackendChoice } from '../engine/index.ts'
 import { convGflops } from './conv.ts'
 import { fashionMissing, lenet } from './lenet.ts'
 import { matmulGflops } from './matmul.ts'
@@ -22,6 +22,7 @@ if (flags.backend !== 'cpu' && flags.backend !== 'webgpu') throw new Error(`--ba
 if (flags.fma) setFlagsFromString('--experimental-wasm-relaxed-simd')
 await setBackend(flags.backend as BackendChoice)
 const backend = getBackend().name
+if (backend === 'webgpu' && !flags.json) console.log(`adapter: ${backendReason()}`)
 const threads = backend === 'cpu' ? 1 + (await startThreadPool(flags.threads ? Number(flags.threads) : undefined)) : 0
 
 function report(f: Figure): void {
@@ -55,5 +56,9 @@ await section([['conv2d_fwd_gflops', 'GFLOP/s'], ['conv2d_fwdbwd_gflops', 'GFLOP
   return [r.fwd, r.fwdbwd]
 })
 await section([['matmul_1024_gflops', 'GFLOP/s']], async () => [await matmulGflops()])
+// the GPU figures of issue 4 (too slow to be worth it on the CPU)
+if (backend === 'webgpu') {
+  await section([['matmul_2048_gflops', 'GFLOP/s'], ['matmul_4096_gflops', 'GFLOP/s']], async () => [await matmulGflops(2048), await matmulGflops(4096)])
+}
 await section([['peak_rss_mb', 'MB']], async () => [process.resourceUsage().maxRSS / 1024])
 process.exit(0) // worker threads and GPU handles would otherwise keep the process alive
