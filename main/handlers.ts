@@ -29,6 +29,8 @@ export interface AppContext {
   datasets?: DatasetService
   /** the native dialog that picks a dataset file or folder; absent in browser mode (a path field there) */
   openDatasetDialog?: (folder: boolean) => Promise<string | null>
+  /** the native dialog that names where a run's export goes; absent in browser mode */
+  saveExportDialog?: (format: 'onnx' | 'pytorch' | 'npz', suggested: string) => Promise<string | null>
 }
 
 export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
@@ -84,6 +86,10 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     'dialog.openDataset': ({ folder }) => {
       if (!ctx.openDatasetDialog) throw new Error('there is no native dialog in browser mode: type the path instead')
       return ctx.openDatasetDialog(folder)
+    },
+    'dialog.saveExport': ({ format, suggested }) => {
+      if (!ctx.saveExportDialog) throw new Error('there is no native dialog in browser mode: type the path instead')
+      return ctx.saveExportDialog(format, suggested)
     },
     'export.run': (req) => exportRun(projects.current, req, ctx.version),
     'inspect.snapshots': ({ runId }) => inspections().snapshots(runId),

@@ -333,6 +333,8 @@ export const contract = {
     'data.remove': { input: z.object({ id: z.number().int().positive() }), output: none },
     /** the native "open dataset" dialog (desktop only; browser mode types a path): a file or folder, or null */
     'dialog.openDataset': { input: z.object({ folder: z.boolean() }), output: z.string().nullable() },
+    /** the native save dialog for a run's export (desktop only; browser mode types a path): the file or folder, or null */
+    'dialog.saveExport': { input: z.object({ format: ExportRun.shape.format, suggested: z.string().max(4096) }), output: z.string().nullable() },
     /** writes a run's trained model (its last checkpoint) as ONNX, PyTorch or NumPy weights; nothing half-written on failure */
     'export.run': { input: ExportRun, output: z.object({ path: z.string(), files: z.array(z.string()), notes: z.array(z.string()) }) },
     /** a run's snapshot steps and the layers they hold */
