@@ -2,14 +2,23 @@
 // what is wrong with them, and the runs.start request they become. Main checks everything again; this
 // only lets the panel say what is wrong next to the field before anything is sent.
 
-import type { BuiltinDataset, RunStart } from '../../preload/contract.ts'
+import type { BuiltinDataset, RunStart, SavedDataset } from '../../preload/contract.ts'
 
 export type OptimizerKind = 'sgd' | 'adam' | 'adamw'
 export type ScheduleKind = 'constant' | 'step' | 'cosine'
 export type BackendChoice = 'auto' | 'cpu' | 'webgpu'
 
+/** the dataset setting's value for a dataset saved in the project (built-ins go by their id) */
+export const savedKey = (id: number) => `saved:${id}`
+
+interface DatasetSpecLike {
+  split?: { validation?: number }
+  augmentation?: { crop?: { padding: number }; translate?: { max: number }; flip?: { p: number }; noise?: { std: number } }
+}
+
 export interface RunSettings {
   name: string
+  /** a built-in's id, or savedKey(id) */
   dataset: string
   epochs: number
   batchSize: number
@@ -70,8 +79,17 @@ export function settingErrors(s: RunSettings): Partial<Record<keyof RunSettings,
   return e
 }
 
-/** the runs.start request for valid settings */
-export function startRequest(s: RunSettings): RunStart {
+/** picking a saved dataset brings its validation split and augmentation into the settings */
+export function withDataset(s: RunSettings, dataset: string, saved: SavedDataset[]): RunSettings {
+  const spec = saved.find((d) => savedKey(d.id) === dataset)?.spec as DatasetSpecLike | undefined
+  if (!spec) return { ...s, dataset }
+  const a = spec.augmentation ?? {}
+  return { ...s, dataset, validation: spec.split?.validation ?? s.validation,
+    crop: a.crop?.padding ?? 0, translate: a.translate?.max ?? 0, flip: a.flip?.p ?? 0, noise: a.noise?.std ?? 0 }
+}
+
+/** the runs.start request for valid settings; a saved dataset keeps its own source, options and normalisation */
+export function startRequest(s: RunSettings, saved: SavedDataset[] = []): RunStart {
   const optimizer = s.optimizer === 'sgd'
     ? { kind: 'sgd', lr: s.lr, momentum: s.momentum, weightDecay: s.weightDecay }
     : { kind: s.optimizer, lr: s.lr, weightDecay: s.weightDecay }
@@ -85,12 +103,13 @@ export function startRequest(s: RunSettings): RunStart {
     ...(s.flip > 0 ? { flip: { p: s.flip } } : {}),
     ...(s.noise > 0 ? { noise: { std: s.noise } } : {}),
   }
+  const base = saved.find((d) => savedKey(d.id) === s.dataset)?.spec as Record<string, unknown> | undefined
   return {
     name: s.name.trim(),
     hyper: { epochs: s.epochs, batchSize: s.batchSize, optimizer, schedule },
     dataset: {
-      format: 'receptive.dataset/1', source: { kind: 'builtin', id: s.dataset },
-      split: { validation: s.validation, seed: 0 }, augmentation, augmentationSeed: s.seed,
+      ...(base ?? { format: 'receptive.dataset/1', source: { kind: 'builtin', id: s.dataset } }),
+      split: { seed: 0, ...(base?.split as object | undefined), validation: s.validation }, augmentation, augmentationSeed: s.seed,
     },
     backend: s.backend,
     seed: s.seed,

@@ -5,7 +5,7 @@
 // so what is shown after the end is exactly what was recorded.
 
 import type { ModelSpec } from '../../engine/graph/index.ts'
-import type { Api, BuiltinDataset, RunStart, RunState, RunSummary } from '../../preload/contract.ts'
+import type { Api, BuiltinDataset, RunStart, RunState, RunSummary, SavedDataset } from '../../preload/contract.ts'
 import { appendLive, mergeSeries, unionCurves, type Curves } from './curves.ts'
 
 /** what a run trained, as recorded */
@@ -18,6 +18,8 @@ const CATCH_UP_MS = 2000
 export class TrainState {
   runs = $state.raw<RunSummary[]>([])
   datasets = $state.raw<BuiltinDataset[]>([])
+  /** datasets saved in the project (the Data view imports them) */
+  saved = $state.raw<SavedDataset[]>([])
   live = $state.raw<Record<number, RunState>>({})
   curves = $state.raw<Record<number, Curves>>({})
   /** the run the dashboard follows */
@@ -39,6 +41,7 @@ export class TrainState {
   connect(): () => void {
     void this.refresh()
     this.api.invoke('data.builtins').then((d) => (this.datasets = d), (e: Error) => (this.error = e.message))
+    void this.refreshSaved()
     const off = [
       this.api.on('run.progress', (s) => this.onState(s)),
       // another project: nothing of the old one applies
@@ -49,6 +52,7 @@ export class TrainState {
         this.focus = null
         this.picked = []
         void this.refresh()
+        void this.refreshSaved()
       }),
     ]
     const timer = setInterval(() => {
@@ -65,6 +69,15 @@ export class TrainState {
       this.runs = await this.api.invoke('runs.list')
       if (this.focus === null && this.runs.length) this.show(this.runs[this.runs.length - 1].id)
       for (const r of this.runs) if (ACTIVE.includes(r.status) && !this.live[r.id]) void this.follow(r.id)
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  /** rereads the project's saved datasets (the Data view may have saved one meanwhile) */
+  async refreshSaved(): Promise<void> {
+    try {
+      this.saved = await this.api.invoke('data.list')
     } catch (e) {
       this.error = (e as Error).message
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { jobSchema } from '../../../engine/host/job.ts'
 import { parseDatasetSpec } from '../../../engine/data/spec.ts'
 import type { BuiltinDataset } from '../../../preload/contract.ts'
-import { defaultSettings, settingErrors, startRequest } from '../../../renderer/train/run-settings.ts'
+import { defaultSettings, savedKey, settingErrors, startRequest, withDataset } from '../../../renderer/train/run-settings.ts'
 
 const builtin = (id: string, available = true): BuiltinDataset =>
   ({ id, name: id, description: '', inputShape: [1, 28, 28], classes: [], licence: '', available })
@@ -30,5 +30,30 @@ describe('run settings', () => {
   it('name what is wrong, field by field', () => {
     const s = { ...defaultSettings(0, []), name: ' ', epochs: 0.5, batchSize: 0, lr: 0, flip: 2, schedule: 'cosine' as const, decaySteps: 0 }
     expect(Object.keys(settingErrors(s)).sort()).toEqual(['batchSize', 'decaySteps', 'epochs', 'flip', 'lr', 'name'])
+  })
+})
+
+describe('a dataset saved in the project', () => {
+  const saved = [{
+    id: 4, name: 'my images', createdAt: 0,
+    spec: { format: 'receptive.dataset/1', source: { kind: 'path', path: '/data/imgs', format: 'image-folder' }, options: { size: [32, 32] },
+      inputShape: [3, 32, 32], classes: ['a', 'b'], split: { validation: 0.2, seed: 7 }, normalization: { mode: 'standardize', mean: [0.5, 0.5, 0.5], std: [0.2, 0.2, 0.2] },
+      augmentation: { flip: { p: 0.5 } }, augmentationSeed: 0 },
+  }]
+
+  it('brings its split and augmentation into the settings, and keeps its source, options and normalisation', () => {
+    const s = withDataset(defaultSettings(0, [builtin('digits')]), savedKey(4), saved)
+    expect(s).toMatchObject({ dataset: 'saved:4', validation: 0.2, flip: 0.5, crop: 0 })
+    const dataset = parseDatasetSpec(startRequest({ ...s, noise: 0.05 }, saved).dataset)
+    expect(dataset.source).toEqual({ kind: 'path', path: '/data/imgs', format: 'image-folder' })
+    expect(dataset.options).toEqual({ size: [32, 32] })
+    expect(dataset.normalization).toEqual({ mode: 'standardize', mean: [0.5, 0.5, 0.5], std: [0.2, 0.2, 0.2] })
+    expect(dataset.split).toEqual({ validation: 0.2, seed: 7 })
+    expect(dataset.augmentation).toEqual({ flip: { p: 0.5 }, noise: { std: 0.05 } })
+  })
+
+  it('leaves the settings alone for a built-in', () => {
+    const s = defaultSettings(0, [builtin('digits'), builtin('shapes')])
+    expect(withDataset(s, 'shapes', saved)).toEqual({ ...s, dataset: 'shapes' })
   })
 })
