@@ -1,5 +1,5 @@
 // WGSL for batched matmul, three ways by shape. Large products: 64×64 tiles of C per workgroup, staged through
-// workgroup memory 16 deep along k, each of 256 threads keeping a 4×4 block in registers. Few outputs with a
+// workgroup memory 16 deep along k, each of 256 threads keeping a 4×4 block in four vec4 registers. Few outputs with a
 // long sum (a convolution's weight gradient, summed over the batch): a workgroup per output and a tree. The
 // rest (thin matrices, where a 64-wide tile would be mostly idle): a thread per output. With strideC 0 and
 // batch > 1 the items sum into one C inside the sum (no atomics). Sizes, strides and offsets are uniforms,
@@ -87,6 +87,11 @@ if (live && li == 0u) {
   }
 }
 
+/** thread (tx, ty) holds C rows ty + 16r (its vector acc<r>) at columns tx + 16·lane */
+const stores = (accumulate: boolean) => [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((lane) =>
+  `{ let gr = row0 + ty + ${16 * r}u; let gc = col0 + tx + ${16 * lane}u;
+  if (gr < u.m && gc < u.n) { let o = oc + gr * u.n + gc; c[o] = ${accumulate ? 'c[o] + ' : ''}acc${r}[${lane}]; } }`)).join('\n')
+
 function tiled(p: MatmulParams, sumItems: boolean): WgslProgram {
   const { batch, m, n } = p
   const transA = !!p.transA, transB = !!p.transB
@@ -102,8 +107,7 @@ function tiled(p: MatmulParams, sumItems: boolean): WgslProgram {
 var<workgroup> tb: array<f32, ${T * D}>;`,
     body: `let row0 = wid.y * ${T}u; let col0 = wid.x * ${T}u;
 let tx = li % 16u; let ty = li / 16u;
-var acc: array<f32, 16>;
-for (var q = 0u; q < 16u; q++) { acc[q] = 0.0; }
+var acc0 = vec4f(0.0); var acc1 = vec4f(0.0); var acc2 = vec4f(0.0); var acc3 = vec4f(0.0);
 let items = ${sumItems ? 'u.batch' : '1u'};
 for (var it = 0u; it < items; it++) {
   let item = ${sumItems ? 'it' : 'wid.z'};
@@ -118,23 +122,15 @@ for (var it = 0u; it < items; it++) {
     }
     workgroupBarrier();
     for (var kk = 0u; kk < ${D}u; kk++) {
-      var av: array<f32, 4>; var bv: array<f32, 4>;
-      for (var r = 0u; r < 4u; r++) { av[r] = ta[kk * ${T}u + ty + 16u * r]; bv[r] = tb[kk * ${T}u + tx + 16u * r]; }
-      for (var r = 0u; r < 4u; r++) { for (var cc = 0u; cc < 4u; cc++) { acc[r * 4u + cc] = fma(av[r], bv[cc], acc[r * 4u + cc]); } }
+      let at = kk * ${T}u;
+      let bv = vec4f(tb[at + tx], tb[at + tx + 16u], tb[at + tx + 32u], tb[at + tx + 48u]);
+      acc0 = fma(vec4f(ta[at + ty]), bv, acc0); acc1 = fma(vec4f(ta[at + ty + 16u]), bv, acc1);
+      acc2 = fma(vec4f(ta[at + ty + 32u]), bv, acc2); acc3 = fma(vec4f(ta[at + ty + 48u]), bv, acc3);
     }
     workgroupBarrier();
   }
 }
 let oc = u.offsetC + ${sumItems ? '0u' : 'wid.z * u.strideC'};
-for (var r = 0u; r < 4u; r++) {
-  let gr = row0 + ty + 16u * r;
-  for (var cc = 0u; cc < 4u; cc++) {
-    let gc = col0 + tx + 16u * cc;
-    if (gr < u.m && gc < u.n) {
-      let o = oc + gr * u.n + gc;
-      c[o] = ${p.accumulate ? 'c[o] + ' : ''}acc[r * 4u + cc];
-    }
-  }
-}`,
+${stores(!!p.accumulate)}`,
   }
 }
