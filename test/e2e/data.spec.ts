@@ -79,6 +79,7 @@ test('import an image folder with a bad file, see it named, preview and save the
   await expect(save.getByLabel('Dataset name')).toHaveValue(root.split('/').pop()!)
   await save.getByLabel('Dataset name').fill('Pets')
   await save.getByRole('button', { name: 'Save to project' }).click()
+  await expect(save.getByRole('status')).toHaveText('Saved as “Pets” in the project.')
   const saved = view.getByRole('list', { name: 'Saved datasets' })
   await expect(saved.getByRole('button', { name: 'Pets', exact: true })).toBeVisible()
 
