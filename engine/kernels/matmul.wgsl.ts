@@ -46,6 +46,19 @@ function dot(p: MatmulParams, sumItems: boolean, from: string, step: string): st
 }`
 }
 
+/** the same sum walked item by item with indices stepping along k, no division per term (one thread per output) */
+function dotRuns(p: MatmulParams, sumItems: boolean): string {
+  return `for (var it = 0u; it < ${sumItems ? 'u.batch' : '1u'}; it++) {
+  let item = ${sumItems ? 'it' : 'first'};
+  var ia = u.offsetA + item * u.strideA + ${p.transA ? 'row' : 'row * u.k'};
+  var ib = u.offsetB + item * u.strideB + ${p.transB ? 'col * u.k' : 'col'};
+  for (var q = 0u; q < u.k; q++) {
+    acc = fma(a[ia], b[ib], acc);
+    ia += ${p.transA ? 'u.m' : '1u'}; ib += ${p.transB ? '1u' : 'u.n'};
+  }
+}`
+}
+
 const store = (p: MatmulParams, sumItems: boolean) =>
   `let o = u.offsetC + ${sumItems ? '0u' : 'first * u.strideC'} + row * u.n + col;
 c[o] = ${p.accumulate ? 'c[o] + ' : ''}acc;`
@@ -55,7 +68,7 @@ function perOutput(p: MatmulParams, sumItems: boolean, outputs: number): WgslPro
     inputs: ['a', 'b'], outputs: ['c'], invocations: outputs, uniforms: uniforms(p),
     body: `let col = i % u.n; let row = (i / u.n) % u.m; let first = i / (u.n * u.m);
 var acc = 0.0;
-${dot(p, sumItems, '0u', '1u')}
+${dotRuns(p, sumItems)}
 ${store(p, sumItems)}`,
   }
 }
