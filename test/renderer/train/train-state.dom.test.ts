@@ -50,10 +50,12 @@ describe('TrainState', () => {
     } as Api
   }
 
+  /** what the view held, for the message of a wait that timed out */
+  let debug: (() => unknown) | undefined
   const until = async (test: () => boolean, ms = 60_000) => {
     const end = Date.now() + ms
     while (!test()) {
-      if (Date.now() > end) throw new Error('timed out')
+      if (Date.now() > end) throw new Error(`timed out: ${JSON.stringify(debug?.())}`)
       await new Promise((r) => setTimeout(r, 20))
     }
   }
@@ -62,6 +64,7 @@ describe('TrainState', () => {
     const api = localApi()
     await api.invoke('graph.save', { spec: mlpSpec as never, layout: {} })
     const train = new TrainState(api)
+    debug = () => ({ error: train.error, runs: train.runs.map((r) => [r.status, r.error]), live: train.live })
     const disconnect = train.connect()
     await until(() => train.datasets.length > 0)
     expect(train.datasets.find((d) => d.id === 'digits')?.available).toBe(true)
