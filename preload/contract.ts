@@ -220,6 +220,8 @@ export const DataImport = z.object({
   normalization: z.enum(['standardize', 'none']).optional(),
   augmentation: z.record(z.string(), z.unknown()).optional(),
   augmentationSeed: z.number().int().optional(),
+  /** samples per class of the training split to return with the outcome (data.result); none by default */
+  preview: z.number().int().min(0).max(64).optional(),
 })
 export type DataImport = z.input<typeof DataImport>
 
@@ -235,23 +237,6 @@ export const DataSummary = z.object({
 })
 export type DataSummary = z.infer<typeof DataSummary>
 
-/** why an import produced nothing: the file at fault, the reason, the files skipped; cancelled when the user stopped it */
-export const DataFailure = z.object({ file: z.string(), reason: z.string(), bad: z.array(BadFileWire), cancelled: z.boolean() })
-export type DataFailure = z.infer<typeof DataFailure>
-
-/** how an import ended: its summary and the completed spec to save, or why nothing was imported */
-export const DataOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), summary: DataSummary, spec: DatasetSpecWire }),
-  DataFailure.extend({ ok: z.literal(false) }),
-])
-export type DataOutcome = z.infer<typeof DataOutcome>
-
-/** progress of an import, for a bar with counts and an ETA */
-export const DataProgress = z.object({
-  importId: z.number(), phase: z.enum(['scan', 'read', 'decode']), done: z.number(), total: z.number(), unit: z.enum(['files', 'bytes']),
-})
-export type DataProgress = z.infer<typeof DataProgress>
-
 /** a few samples of each class: 8-bit images (base64 of height×width×channels bytes, pixel-interleaved) or 1D signals */
 export const DataPreviewClass = z.object({
   name: z.string(), count: z.number(),
@@ -261,6 +246,24 @@ export const DataPreviewClass = z.object({
   ])),
 })
 export type DataPreviewClass = z.infer<typeof DataPreviewClass>
+
+/** why an import produced nothing: the file at fault, the reason, the files skipped; cancelled when the user stopped it */
+export const DataFailure = z.object({ file: z.string(), reason: z.string(), bad: z.array(BadFileWire), cancelled: z.boolean() })
+export type DataFailure = z.infer<typeof DataFailure>
+
+/** how an import ended: its summary and the completed spec to save, or why nothing was imported */
+export const DataOutcome = z.discriminatedUnion('ok', [
+  /** preview: samples of the training split, when the import asked for them */
+  z.object({ ok: z.literal(true), summary: DataSummary, spec: DatasetSpecWire, preview: z.array(DataPreviewClass).nullable() }),
+  DataFailure.extend({ ok: z.literal(false) }),
+])
+export type DataOutcome = z.infer<typeof DataOutcome>
+
+/** progress of an import, for a bar with counts and an ETA */
+export const DataProgress = z.object({
+  importId: z.number(), phase: z.enum(['scan', 'read', 'decode']), done: z.number(), total: z.number(), unit: z.enum(['files', 'bytes']),
+})
+export type DataProgress = z.infer<typeof DataProgress>
 
 /** a dataset kept in the project */
 export const SavedDataset = z.object({ id: z.number(), name: z.string(), spec: z.unknown(), createdAt: z.number() })

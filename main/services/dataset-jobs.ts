@@ -5,7 +5,7 @@
 
 import {
   AugmentedDataset, DataError, ImportAborted, openSource, previewGrid, splitValidation, summarize,
-  type BadFile, type Dataset, type DatasetSpec, type DatasetSummary, type ImportContext, type ImportProgress, type PreviewClass,
+  type BadFile, type Dataset, type DatasetSpec, type DatasetSummary, type ImportContext, type Imported, type ImportProgress, type PreviewClass,
 } from '../../engine/data/index.ts'
 
 /** which part of a dataset a preview shows (validation is split off train with the spec's seed) */
@@ -13,7 +13,8 @@ export type PreviewSplit = 'train' | 'validation' | 'test'
 
 /** main → dataset process */
 export type DataJob =
-  | { kind: 'import'; spec: DatasetSpec; cacheDir: string }
+  /** `preview`: samples per class of the training split to send with the summary (0: none) */
+  | { kind: 'import'; spec: DatasetSpec; cacheDir: string; preview: number }
   | { kind: 'preview'; spec: DatasetSpec; split: PreviewSplit; perClass: number; augmented: boolean; cacheDir: string }
 export type DataJobMessage = DataJob | { kind: 'cancel' }
 
@@ -23,7 +24,7 @@ export interface DataFailure { file: string; reason: string; bad: BadFile[]; can
 /** dataset process → main: progress while it works, then exactly one of the others */
 export type DataJobEvent =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'imported'; summary: DatasetSummary; spec: DatasetSpec }
+  | { type: 'imported'; summary: DatasetSummary; spec: DatasetSpec; preview: PreviewClass[] | null }
   | { type: 'preview'; classes: PreviewClass[] }
   | ({ type: 'failed' } & DataFailure)
 
@@ -31,7 +32,8 @@ export type DataJobEvent =
 export const sourceName = (spec: DatasetSpec): string =>
   spec.source.kind === 'builtin' ? `built-in ${spec.source.id}` : spec.source.path
 
-export async function importJob(spec: DatasetSpec, ctx: ImportContext): Promise<{ summary: DatasetSummary; spec: DatasetSpec }> {
+/** reads the source, summarises it and completes the spec; with `previewPerClass`, also the first look at its training split */
+export async function importJob(spec: DatasetSpec, ctx: ImportContext, previewPerClass = 0) {
   const imported = await openSource(spec, ctx)
   const summary = summarize(imported, ctx.onProgress)
   // the format found is recorded, so later opens (training) skip detection
@@ -39,11 +41,13 @@ export async function importJob(spec: DatasetSpec, ctx: ImportContext): Promise<
   const given = spec.normalization
   const normalization = given.mode === 'standardize' && !(given.mean && given.std)
     ? { mode: 'standardize' as const, mean: summary.mean, std: summary.std } : given
-  return { summary, spec: { ...spec, source, inputShape: [...summary.inputShape], classes: [...summary.classes], normalization } }
+  const completed: DatasetSpec = { ...spec, source, inputShape: [...summary.inputShape], classes: [...summary.classes], normalization }
+  const preview = previewPerClass > 0 ? previewOf(imported, completed, 'train', previewPerClass, false) : null
+  return { summary, spec: completed, preview }
 }
 
-export async function previewJob(spec: DatasetSpec, split: PreviewSplit, perClass: number, augmented: boolean, ctx: ImportContext): Promise<PreviewClass[]> {
-  const imported = await openSource(spec, ctx)
+/** up to `perClass` samples of each class of one split, optionally as the first epoch's augmentation draws them */
+export function previewOf(imported: Imported, spec: DatasetSpec, split: PreviewSplit, perClass: number, augmented: boolean): PreviewClass[] {
   let ds: Dataset | undefined
   if (split === 'test') ds = imported.test
   else {
@@ -77,8 +81,8 @@ export async function runDataJob(job: DataJob, send: (e: DataJobEvent) => void, 
   }
   const ctx: ImportContext = { onProgress, signal, cacheDir: job.cacheDir }
   try {
-    if (job.kind === 'import') return { type: 'imported', ...(await importJob(job.spec, ctx)) }
-    return { type: 'preview', classes: await previewJob(job.spec, job.split, job.perClass, job.augmented, ctx) }
+    if (job.kind === 'import') return { type: 'imported', ...(await importJob(job.spec, ctx, job.preview)) }
+    return { type: 'preview', classes: previewOf(await openSource(job.spec, ctx), job.spec, job.split, job.perClass, job.augmented) }
   } catch (err) {
     return { type: 'failed', ...failureOf(err, job.spec) }
   }

@@ -27,7 +27,9 @@ export function wirePreview(classes: PreviewClass[]): DataPreviewClass[] {
 }
 
 export function wireOutcome(e: Exclude<DataJobEvent, { type: 'progress' }>): DataOutcome {
-  if (e.type === 'imported') return { ok: true, summary: wireSummary(e.summary), spec: e.spec as unknown as Record<string, unknown> }
+  if (e.type === 'imported') {
+    return { ok: true, summary: wireSummary(e.summary), spec: e.spec as unknown as Record<string, unknown>, preview: e.preview && wirePreview(e.preview) }
+  }
   if (e.type === 'failed') return { ok: false, file: e.file, reason: e.reason, bad: e.bad, cancelled: e.cancelled }
   return { ok: false, file: '', reason: `the dataset process answered ${e.type} to an import`, bad: [], cancelled: false }
 }

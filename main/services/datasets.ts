@@ -50,7 +50,7 @@ export class DatasetService {
   import(req: DataImport): { importId: number } {
     const spec = specOf(req)
     const importId = this.nextId++
-    const job = startDataJob(this.opts.spawn ?? forkDataProcess, { kind: 'import', spec, cacheDir: this.opts.cacheDir },
+    const job = startDataJob(this.opts.spawn ?? forkDataProcess, { kind: 'import', spec, cacheDir: this.opts.cacheDir, preview: req.preview ?? 0 },
       ({ progress }) => this.opts.emit?.('data.progress', { importId, ...progress }))
     const outcome = job.done.then((e) => {
       entry.ended = true

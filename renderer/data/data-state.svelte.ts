@@ -92,7 +92,9 @@ export class DataState {
     this.progress = null
     this.clock = new PhaseClock()
     try {
-      const { importId } = await this.api.invoke('data.import', importRequest(this.source, this.detected?.format ?? null, this.form))
+      // the training split's samples come with the outcome: no second process to start for the first look
+      const request = { ...importRequest(this.source, this.detected?.format ?? null, this.form), preview: PER_CLASS }
+      const { importId } = await this.api.invoke('data.import', request)
       this.importId = importId
       const outcome = await this.api.invoke('data.result', { importId })
       if (this.importId !== importId) return // another import replaced this one
@@ -101,7 +103,8 @@ export class DataState {
       this.outcome = outcome
       if (outcome.ok) {
         this.spec = outcome.spec
-        await this.loadPreview()
+        if (this.split === 'train' && !this.augmented && outcome.preview) this.preview = outcome.preview
+        else await this.loadPreview()
       }
     } catch (e) {
       this.importId = null

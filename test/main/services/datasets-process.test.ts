@@ -19,7 +19,7 @@ class FakeUtility extends EventEmitter {
 }
 
 const spec = parseDatasetSpec({ format: 'receptive.dataset/1', source: { kind: 'path', path: '/data/pets' } })
-const job = { kind: 'import' as const, spec, cacheDir: '/cache' }
+const job = { kind: 'import' as const, spec, cacheDir: '/cache', preview: 0 }
 
 function start() {
   const calls: Parameters<UtilityFork>[] = []

@@ -54,7 +54,7 @@ describe('DatasetService', () => {
   it('imports an image folder in a separate process: progress, a summary naming the bad file, the completed spec', async () => {
     const { svc, heard } = service()
     const root = imageFolder({ circle: 3, square: 2 })
-    const { importId } = svc.import({ source: { kind: 'path', path: root }, options: {}, split: { validation: 0.2, seed: 5 } })
+    const { importId } = svc.import({ source: { kind: 'path', path: root }, options: {}, split: { validation: 0.2, seed: 5 }, preview: 2 })
     const outcome = await svc.result(importId)
     if (!outcome.ok) throw new Error(`import failed: ${outcome.file}: ${outcome.reason}`)
     const { summary, spec } = outcome
@@ -71,12 +71,15 @@ describe('DatasetService', () => {
       inputShape: [1, 6, 5], classes: ['circle', 'square'], split: { validation: 0.2, seed: 5 },
       normalization: { mode: 'standardize', mean: summary.mean, std: summary.std },
     })
+    // the first look at the training split came with it, as a separate preview of the completed spec draws it
+    expect(outcome.preview).toEqual(await svc.preview({ spec, split: 'train', perClass: 2 }))
+    expect(outcome.preview!.map((c) => c.samples.length)).toEqual([2, 2])
     // progress came before the one final event, which carries the same outcome
     const names = heard.map((h) => h.event)
     expect(names.at(-1)).toBe('data.imported')
     expect(names.filter((n) => n !== 'data.progress')).toEqual(['data.imported'])
     expect(names).toContain('data.progress')
-    const last = heard.at(-1)!.payload as Events['data.imported']
+    const last = heard.findLast((h) => h.event === 'data.imported')!.payload as Events['data.imported']
     expect(last).toEqual({ importId, summary, spec })
     for (const h of heard.slice(0, -1)) {
       const p = h.payload as Events['data.progress']
