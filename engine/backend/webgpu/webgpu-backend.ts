@@ -14,6 +14,8 @@ export interface MemoryUsage { liveBytes: number; idleBytes: number; peakBytes: 
 export interface WebGpuBackend extends Backend {
   readonly adapterName: string
   memory(): MemoryUsage
+  /** gives the idle pool's memory back to the device */
+  trim(): void
   /** destroys the device; the backend is unusable afterwards */
   destroy(): void
 }
@@ -75,9 +77,12 @@ class WebGpuDevice implements WebGpuBackend {
   alloc(n: number, dtype: DType = 'f32'): DeviceBuffer {
     this.check()
     const bytes = bucketBytes(4 * n)
-    const gpu = this.pool.take(bytes) ?? this.device.createBuffer({
-      size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
-    })
+    let gpu = this.pool.take(bytes)
+    if (!gpu) {
+      // idle buffers of other sizes go before new memory is taken past the limit
+      if (this.pool.idleBytes + bytes > this.pool.maxIdleBytes) this.trim()
+      gpu = this.device.createBuffer({ size: bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST })
+    }
     this.live += bytes
     this.peak = Math.max(this.peak, this.live)
     return new GpuBuffer(n, dtype, gpu)
@@ -151,6 +156,12 @@ class WebGpuDevice implements WebGpuBackend {
       b.gpu.destroy()
     }
     b.gpu = null
+  }
+
+  /** destroys every idle buffer */
+  trim(): void {
+    this.flush() // recorded work may still use them
+    for (const b of this.pool.drain()) b.destroy()
   }
 
   destroy(): void {

@@ -41,6 +41,12 @@ describe(`webgpu device (${gpu.why})`, () => {
     expect(b.memory().liveBytes).toBe(0)
     b.free(again) // freeing twice is harmless
     expect(b.memory().liveBytes).toBe(0)
+    // a size the pool does not hold, past the limit: the idle buffers go first
+    const big = b.alloc(MB / 2)
+    expect(b.memory()).toMatchObject({ liveBytes: 2 * MB, idleBytes: 0 })
+    b.free(big)
+    b.trim()
+    expect(b.memory()).toMatchObject({ liveBytes: 0, idleBytes: 0 })
     b.destroy()
   })
 
