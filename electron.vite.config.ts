@@ -17,6 +17,7 @@ export default defineConfig({
           // the engine host runs in utility processes that main forks (main/services/runs/utility-host.ts);
           // its CPU backend starts gemm workers from a file beside it (engine/backend/cpu/thread-pool.ts)
           'engine-host': r('engine/host/node-entry.ts'),
+          'inspect-host': r('engine/host/inspect-entry.ts'),
           'gemm-worker': r('engine/backend/cpu/gemm-worker.ts'),
         },
       },

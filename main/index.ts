@@ -15,6 +15,7 @@ import { windowOptions } from './electron/window-options.ts'
 import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
 import { EvaluationService } from './services/evaluate.ts'
+import { InspectService, inspectorFrom } from './services/inspect.ts'
 import { ProjectService } from './services/projects.ts'
 import { wireState } from './services/runs/run-wire.ts'
 import { RunsService } from './services/runs/runs-service.ts'
@@ -82,12 +83,15 @@ if (!app.requestSingleInstanceLock()) {
     const runs = new RunsService(() => projects.current, utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'engine-host.js')))
     const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
     const evaluations = new EvaluationService(() => projects.current)
+    const inspections = new InspectService(() => projects.current,
+      inspectorFrom(utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'inspect-host.js'))))
     app.on('will-quit', () => {
       progress.unsubscribe()
       runs.shutdown()
+      inspections.close()
       projects.close()
     })
-    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects, runs, evaluations })
+    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects, runs, evaluations, inspections })
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)
     forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 

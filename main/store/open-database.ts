@@ -11,6 +11,7 @@ import { APPLICATION_ID, SCHEMA_VERSION, inspectProjectFile } from './file-forma
 import { migrate } from './migrations/migrate.ts'
 import { checkSchema } from './schema-check.ts'
 import { StoreError, storeErrorFrom } from './store-error.ts'
+import { sqliteNativeBinding } from '../native-binding.ts'
 
 export interface Opened {
   db: Database.Database
@@ -83,7 +84,7 @@ export function createProjectDatabase(path: string, init: (db: Database.Database
 function connect(path: string, readonly: boolean): Database.Database {
   let db: Database.Database
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly || existsSync(path) })
+    db = new Database(path, { readonly, fileMustExist: readonly || existsSync(path), nativeBinding: sqliteNativeBinding() })
   } catch (err) { throw storeErrorFrom(err, path) }
   // a project from someone else is untrusted input (sqlite.org/security.html)
   db.pragma('trusted_schema = OFF')

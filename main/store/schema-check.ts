@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { basename } from 'node:path'
 import { MIGRATIONS, migrate } from './migrations/migrate.ts'
 import { StoreError } from './store-error.ts'
+import { sqliteNativeBinding } from '../native-binding.ts'
 
 const references = new Map<number, string>()
 
@@ -22,7 +23,7 @@ export function schemaSignature(db: Database.Database): string {
 function referenceSignature(version: number): string {
   let sig = references.get(version)
   if (sig === undefined) {
-    const db = new Database(':memory:')
+    const db = new Database(':memory:', { nativeBinding: sqliteNativeBinding() })
     try {
       migrate(db, MIGRATIONS, version)
       sig = schemaSignature(db)
