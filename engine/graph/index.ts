@@ -1,5 +1,6 @@
 // engine/graph: the model spec, its validation, shape inference, counts and templates. Pure code with no
-// backend and no tensors, so the renderer imports it for live shapes; buildModel lives in engine/layers.
+// backend and no tensors, so the renderer imports it for live shapes; buildModel (graph/build.ts, which needs tensors) is
+// exported from engine/index.ts instead.
 
 export * from './spec.ts'
 export { kernelExtent, outputSize, resolvePadding } from './padding.ts'
