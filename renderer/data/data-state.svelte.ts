@@ -103,8 +103,10 @@ export class DataState {
       this.outcome = outcome
       if (outcome.ok) {
         this.spec = outcome.spec
-        if (this.split === 'train' && !this.augmented && outcome.preview) this.preview = outcome.preview
-        else await this.loadPreview()
+        if (this.split === 'train' && !this.augmented && outcome.preview) {
+          this.dropPendingPreview()
+          this.preview = outcome.preview
+        } else await this.loadPreview()
       }
     } catch (e) {
       this.importId = null
@@ -181,5 +183,15 @@ export class DataState {
     this.importId = null
     this.progress = null
     this.error = null
+    // a new dataset opens on its training split, which its import sends along
+    this.split = 'train'
+    this.augmented = false
+    this.dropPendingPreview()
+  }
+
+  // a preview still on its way belongs to what was shown before
+  private dropPendingPreview() {
+    this.previewAsked++
+    this.previewing = false
   }
 }

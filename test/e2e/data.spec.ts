@@ -127,6 +127,18 @@ test('a built-in set shows its classes and samples at once', async ({ page }) =>
   for (const c of ['circle', 'square', 'triangle']) {
     await expect(samples.getByRole('group', { name: `Class ${c}` }).locator('canvas')).toHaveCount(8)
   }
+  // the test split: its class sizes are the summary's test column
+  const testCircles = (await summary.getByRole('table', { name: 'Classes' }).getByRole('row', { name: /circle/ }).getByRole('cell').nth(2).textContent())!
   await samples.getByLabel('Split').selectOption('test')
+  await expect(samples.getByText('loading samples…')).toBeHidden()
+  await expect(samples.getByRole('group', { name: 'Class circle' }).getByText(testCircles, { exact: true })).toBeVisible()
   await expect(samples.getByRole('group', { name: 'Class circle' }).locator('canvas')).toHaveCount(8)
+
+  // 1D signals are drawn as lines
+  await view.getByRole('button', { name: /^Waveforms/ }).click()
+  await expect(summary.getByTestId('input-shape')).toHaveText('[1, 128]', { timeout: 30_000 })
+  const sine = samples.getByRole('group', { name: 'Class sine' })
+  await expect(sine.getByRole('img')).toHaveCount(8)
+  expect((await sine.locator('polyline').first().getAttribute('points'))!.split(' ')).toHaveLength(128)
+  await page.screenshot({ path: join(shots, 'data-waveforms.png') })
 })
