@@ -20,9 +20,15 @@ const { values: flags } = parseArgs({
 if (flags.backend !== 'cpu' && flags.backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got ${flags.backend}`)
 // relaxed SIMD (fused multiply-add) is on in Electron's V8 but behind a flag in Node 20: --fma measures the app's kernel
 if (flags.fma) setFlagsFromString('--experimental-wasm-relaxed-simd')
-await setBackend(flags.backend as BackendChoice)
-const backend = getBackend().name
-if (backend === 'webgpu' && !flags.json) console.log(`adapter: ${backendReason()}`)
+// a backend that cannot start (no WebGPU adapter) makes its figures unavailable, with the reason
+let backend: string = flags.backend, noBackend = ''
+try {
+  await setBackend(flags.backend as BackendChoice)
+  backend = getBackend().name
+} catch (e) {
+  noBackend = (e as Error).message.split('\n')[0]
+}
+if (backend === 'webgpu' && !noBackend && !flags.json) console.log(`adapter: ${backendReason()}`)
 const threads = backend === 'cpu' ? 1 + (await startThreadPool(flags.threads ? Number(flags.threads) : undefined)) : 0
 
 function report(f: Figure): void {
@@ -31,9 +37,10 @@ function report(f: Figure): void {
 }
 
 /** runs `measure` and reports its figures, or every one of `names` as unavailable with the error's message */
-async function section(names: [string, string][], measure: () => Promise<(number | null)[]>): Promise<void> {
+async function section(names: [string, string][], measure: () => Promise<(number | null)[]>, onBackend = true): Promise<void> {
   let values: (number | null)[] = [], why = ''
   try {
+    if (onBackend && noBackend) throw new Error(noBackend)
     values = await measure()
   } catch (e) {
     why = (e as Error).message.split('\n')[0]
@@ -44,7 +51,7 @@ async function section(names: [string, string][], measure: () => Promise<(number
   })
 }
 
-if (!flags.json) console.log(`backend ${backend}${threads ? `, ${threads} threads` : ''}${flags.fma ? ', fma' : ''}${flags.quick ? ', quick' : ''}`)
+if (!flags.json) console.log(`backend ${backend}${noBackend ? ' (unavailable)' : ''}${threads ? `, ${threads} threads` : ''}${flags.fma ? ', fma' : ''}${flags.quick ? ', quick' : ''}`)
 const missing = fashionMissing()
 await section([['lenet5_train_img_s', 'images/s'], ['lenet5_infer_img_s', 'images/s'], ['lenet5_test_acc_3ep', 'fraction']], async () => {
   if (missing) throw new Error(missing)
@@ -60,5 +67,5 @@ await section([['matmul_1024_gflops', 'GFLOP/s']], async () => [await matmulGflo
 if (backend === 'webgpu') {
   await section([['matmul_2048_gflops', 'GFLOP/s'], ['matmul_4096_gflops', 'GFLOP/s']], async () => [await matmulGflops(2048), await matmulGflops(4096)])
 }
-await section([['peak_rss_mb', 'MB']], async () => [process.resourceUsage().maxRSS / 1024])
+await section([['peak_rss_mb', 'MB']], async () => [process.resourceUsage().maxRSS / 1024], false)
 process.exit(0) // worker threads and GPU handles would otherwise keep the process alive
