@@ -5,15 +5,15 @@ import { requestAdapter } from './webgpu/adapter.ts'
 /** a usable backend; WebGPU carries its adapter's name */
 export type AvailableBackend = { name: 'cpu' } | { name: 'webgpu'; adapter: string }
 
-/** the backends, and why WebGPU is missing when it is */
-export interface Availability { backends: AvailableBackend[]; webgpuMissing: string | null }
+/** the backends, why WebGPU is missing when it is, and whether its adapter is a software renderer (slower than the CPU) */
+export interface Availability { backends: AvailableBackend[]; webgpuMissing: string | null; webgpuSoftware?: boolean }
 
 let probe: Promise<Availability> | undefined
 
 async function detect(): Promise<Availability> {
   const found = await requestAdapter()
   if (!found.adapter) return { backends: [{ name: 'cpu' }], webgpuMissing: found.reason }
-  return { backends: [{ name: 'cpu' }, { name: 'webgpu', adapter: found.name }], webgpuMissing: null }
+  return { backends: [{ name: 'cpu' }, { name: 'webgpu', adapter: found.name }], webgpuMissing: null, webgpuSoftware: found.software }
 }
 
 export function availableBackends(): Promise<Availability> {

@@ -1,5 +1,6 @@
-// Which backend new tensors live on. 'auto' picks WebGPU when an adapter exists, else the CPU, and says
-// why (the adapter's name, or the reason there is none). One WebGPU device per process, made on first use.
+// Which backend new tensors live on. 'auto' picks WebGPU when a GPU adapter exists, else the CPU, and says
+// why (the adapter's name, or the reason there is none); a software adapter (SwiftShader, on CI and headless
+// machines) is slower than the CPU, so 'auto' passes it over. One WebGPU device per process, made on first use.
 import type { Backend } from './backend.ts'
 import { cpuBackend } from './cpu/cpu-backend.ts'
 import { createWebGpuBackend, type WebGpuBackend } from './webgpu/webgpu-backend.ts'
@@ -30,6 +31,11 @@ export async function setBackend(choice: BackendChoice): Promise<Backend> {
   }
   try {
     const device = await webgpuBackend()
+    if (choice === 'auto' && device.software) {
+      current = cpuBackend
+      reason = `the only WebGPU adapter is a software renderer (${device.adapterName}), slower than the CPU`
+      return current
+    }
     current = device
     reason = `${choice === 'auto' ? 'WebGPU adapter found' : 'asked for'}: ${device.adapterName}`
   } catch (e) {

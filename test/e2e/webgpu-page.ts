@@ -32,7 +32,15 @@ async function runCase(name: string): Promise<PageResult> {
 
 const api = {
   names: (): string[] => Object.keys(cases),
-  adapter: async (): Promise<string> => { await setBackend('auto'); return backendReason() },
+  /** the adapter's name, or "no WebGPU: <reason>" */
+  adapter: async (): Promise<string> => {
+    try {
+      await setBackend('webgpu')
+      return backendReason()
+    } catch (e) {
+      return `no WebGPU: ${e instanceof Error ? e.message : String(e)}`
+    }
+  },
   run: async (names: string[]): Promise<PageResult[]> => {
     const out: PageResult[] = []
     for (const n of names) out.push(await runCase(n))

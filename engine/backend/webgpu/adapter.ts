@@ -2,9 +2,9 @@
 // hidden window host), Dawn through the `webgpu` package in Node. Nothing else in the engine knows
 // which; callers get an adapter with a readable name, or the reason there is none.
 
-/** an adapter and its name, or why there is none */
+/** an adapter, its name and whether it is a software renderer (SwiftShader and kin), or why there is none */
 export type AdapterResult =
-  | { adapter: GPUAdapter; name: string }
+  | { adapter: GPUAdapter; name: string; software: boolean }
   | { adapter: null; reason: string }
 
 let dawn: Promise<GPU> | undefined
@@ -33,6 +33,12 @@ export function adapterName(info: GPUAdapterInfo): string {
   return info.description || parts || info.device || 'unnamed adapter'
 }
 
+/** a CPU-emulated adapter: flagged as the fallback adapter, or named as one of the known software renderers */
+function isSoftware(adapter: GPUAdapter, name: string): boolean {
+  const fallback = (adapter.info as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter
+  return fallback === true || /swiftshader|llvmpipe|lavapipe|microsoft basic render/i.test(name)
+}
+
 export async function requestAdapter(options?: GPURequestAdapterOptions): Promise<AdapterResult> {
   let source: GPU | null
   try {
@@ -43,5 +49,6 @@ export async function requestAdapter(options?: GPURequestAdapterOptions): Promis
   if (!source) return { adapter: null, reason: 'this environment has no WebGPU' }
   const adapter = await source.requestAdapter(options).catch(() => null)
   if (!adapter) return { adapter: null, reason: 'no WebGPU adapter (no GPU, or no Vulkan/SwiftShader driver found)' }
-  return { adapter, name: adapterName(adapter.info) }
+  const name = adapterName(adapter.info)
+  return { adapter, name, software: isSoftware(adapter, name) }
 }

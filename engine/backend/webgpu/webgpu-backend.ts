@@ -13,6 +13,8 @@ export interface MemoryUsage { liveBytes: number; idleBytes: number; peakBytes: 
 
 export interface WebGpuBackend extends Backend {
   readonly adapterName: string
+  /** the adapter emulates a GPU on the CPU (SwiftShader): correct, but slower than the CPU backend */
+  readonly software: boolean
   memory(): MemoryUsage
   /** gives the idle pool's memory back to the device */
   trim(): void
@@ -42,7 +44,7 @@ export async function createWebGpuBackend(opts: WebGpuOptions = {}): Promise<Web
       maxComputeInvocationsPerWorkgroup: lim.maxComputeInvocationsPerWorkgroup,
     },
   })
-  return new WebGpuDevice(device, found.name, opts.idleLimitBytes ?? 512 * 1024 * 1024)
+  return new WebGpuDevice(device, found.name, found.software, opts.idleLimitBytes ?? 512 * 1024 * 1024)
 }
 
 class WebGpuDevice implements WebGpuBackend {
@@ -60,7 +62,7 @@ class WebGpuDevice implements WebGpuBackend {
   private live = 0
   private peak = 0
 
-  constructor(private readonly device: GPUDevice, readonly adapterName: string, idleLimit: number) {
+  constructor(private readonly device: GPUDevice, readonly adapterName: string, readonly software: boolean, idleLimit: number) {
     this.pool = new GpuBufferPool(idleLimit)
     void device.lost.then((info) => {
       this.failure ??= `WebGPU device lost (${info.reason || 'unknown'}): ${info.message || 'no message'}`

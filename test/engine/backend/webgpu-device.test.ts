@@ -2,7 +2,7 @@
 // round-trip, a kernel without WGSL and a lost device fail with a clear error instead of hanging, and
 // setBackend('auto') names the adapter it picked.
 import { describe, expect, it } from 'vitest'
-import { backendReason, getBackend, setBackend } from '../../../engine/backend/select.ts'
+import { backendReason, getBackend, setBackend, webgpuBackend } from '../../../engine/backend/select.ts'
 import { createWebGpuBackend } from '../../../engine/backend/webgpu/webgpu-backend.ts'
 import { defineKernel } from '../../../engine/kernels/kernel.ts'
 import { unary } from '../../../engine/kernels/elementwise.ts'
@@ -85,11 +85,21 @@ describe(`webgpu device (${gpu.why})`, () => {
     await expect(b.read(x)).rejects.toThrow(/destroyed|lost/)
   })
 
-  it("setBackend('auto') picks WebGPU and names the adapter", async (ctx) => {
+  it("setBackend('auto') picks a GPU adapter, names it, and passes over a software one", async (ctx) => {
     if (!gpu.ok) return ctx.skip(`no adapter: ${gpu.why}`)
+    const device = await webgpuBackend()
+    if (/swiftshader/i.test(device.adapterName)) expect(device.software, 'SwiftShader is a software renderer').toBe(true)
     await setBackend('auto')
-    expect(getBackend().name).toBe('webgpu')
-    expect(backendReason()).toBe(`WebGPU adapter found: ${gpu.why}`)
+    if (device.software) {
+      expect(getBackend().name).toBe('cpu')
+      expect(backendReason()).toBe(`the only WebGPU adapter is a software renderer (${gpu.why}), slower than the CPU`)
+    } else {
+      expect(getBackend().name).toBe('webgpu')
+      expect(backendReason()).toBe(`WebGPU adapter found: ${gpu.why}`)
+    }
+    await setBackend('webgpu')
+    expect(getBackend()).toBe(device)
+    expect(backendReason()).toBe(`asked for: ${gpu.why}`)
     await setBackend('cpu')
     expect(getBackend().name).toBe('cpu')
   })
