@@ -94,6 +94,10 @@ test('import an image folder with a bad file, see it named, preview and save the
   await page.getByRole('dialog', { name: 'Open project' }).getByRole('button', { name }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await saved.getByRole('button', { name: 'Pets', exact: true }).click()
+  await expect(view.getByRole('heading', { name: 'Pets' })).toBeVisible()
+  const facts = view.getByRole('definition').filter({ hasText: 'cat, dog' })
+  await expect(facts).toBeVisible()
+  await expect(view.getByText(`${root} (image-folder)`)).toBeVisible()
   await expect(samples.getByRole('group', { name: 'Class dog' }).locator('canvas')).toHaveCount(3)
 })
 
