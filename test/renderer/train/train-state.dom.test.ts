@@ -1,53 +1,23 @@
 // The Train view's state against main's real handlers, run manager and forked engine hosts (an in-process
 // Api over a temporary project, events through main's event hub): a run started from it is followed live,
 // its curves grow from run.progress, and once it ends they are exactly what the project recorded.
-import v8 from 'node:v8'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../../main/dispatch.ts'
-import { createEventHub } from '../../../main/events.ts'
-import { createHandlers } from '../../../main/handlers.ts'
-import { forkSpawner } from '../../../main/services/runs/fork-host.ts'
-import { wireState } from '../../../main/services/runs/run-wire.ts'
-import { RunsService } from '../../../main/services/runs/runs-service.ts'
-import { contract, type Api } from '../../../preload/contract.ts'
-import { unwrapReply } from '../../../preload/rpc.ts'
 import { curveKey } from '../../../renderer/train/curves.ts'
 import { TrainState } from '../../../renderer/train/train-state.svelte.ts'
-import { tempProjects, type TempProjects } from '../../main/temp-projects.ts'
 import { mlpSpec, shapesData } from '../../main/services/runs/run-fixtures.ts'
+import { localMain, nodeTypedArrays, type LocalMain } from './local-main.ts'
 
-// jsdom's environment swaps the global Float32Array for its own realm's; main's code running in this test
-// checks the weights it gets over IPC (Node's Float32Array) against the global, so it gets Node's back here
-const jsdomFloat32Array = globalThis.Float32Array
-beforeAll(() => {
-  globalThis.Float32Array = (v8.deserialize(v8.serialize(new Float32Array(0))) as Float32Array).constructor as Float32ArrayConstructor
-})
-afterAll(() => {
-  globalThis.Float32Array = jsdomFloat32Array
-})
+let restore: () => void
+beforeAll(() => (restore = nodeTypedArrays()))
+afterAll(() => restore())
 
 describe('TrainState', () => {
-  let temp: TempProjects | undefined
-  let runs: RunsService | undefined
-  afterEach(() => {
-    runs?.shutdown()
-    temp?.dispose()
-  })
+  let main: LocalMain | undefined
+  afterEach(() => main?.dispose())
 
-  function localApi(): Api {
-    temp = tempProjects()
-    const projects = temp.projects
-    const hub = createEventHub(contract)
-    runs = new RunsService(() => projects.current, forkSpawner(), { throttleMs: 20 })
-    runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
-    const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects, runs }))
-    return {
-      invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)),
-      on: (event: string, listener: (p: unknown) => void) => {
-        const sub = hub.events$.subscribe((e) => e.event === event && listener(e.payload))
-        return () => sub.unsubscribe()
-      },
-    } as Api
+  function localApi() {
+    main = localMain()
+    return main.api
   }
 
   /** what the view held, for the message of a wait that timed out */
