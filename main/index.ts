@@ -2,7 +2,7 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, utilityProcess } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, utilityProcess } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
@@ -59,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore()
     win?.focus()
   })
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, origins))
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, origins, (url) => shell.openExternal(url)))
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

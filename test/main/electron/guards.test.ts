@@ -1,7 +1,7 @@
 // Permissions are denied, navigation stays in the app, new windows and webviews never open.
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
-import { denyPermissionCheck, denyPermissionRequest, denyWindowOpen, guardContents, navigationGuard } from '../../../main/electron/guards.ts'
+import { denyPermissionCheck, denyPermissionRequest, guardContents, navigationGuard } from '../../../main/electron/guards.ts'
 import { trustedOrigins } from '../../../main/electron/origins.ts'
 
 const origins = trustedOrigins()
@@ -52,7 +52,8 @@ describe('navigation', () => {
 describe('guardContents', () => {
   it('guards navigation and redirects, denies new windows and refuses webviews', () => {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() })
-    guardContents(contents, origins)
+    const openExternal = vi.fn()
+    guardContents(contents, origins, openExternal)
 
     for (const name of ['will-navigate', 'will-redirect']) {
       const away = event('https://example.com/')
@@ -63,7 +64,11 @@ describe('guardContents', () => {
     contents.emit('will-attach-webview', webview)
     expect(webview.preventDefault).toHaveBeenCalled()
 
-    const handler = contents.setWindowOpenHandler.mock.calls[0][0] as typeof denyWindowOpen
-    expect(handler()).toEqual({ action: 'deny' })
+    const handler = contents.setWindowOpenHandler.mock.calls[0][0] as (d: { url: string }) => unknown
+    expect(handler({ url: 'app://receptive/index.html' })).toEqual({ action: 'deny' })
+    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(openExternal).not.toHaveBeenCalled()
+    expect(handler({ url: 'https://github.com/receptive' })).toEqual({ action: 'deny' })
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://github.com/receptive')
   })
 })
