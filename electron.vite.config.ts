@@ -18,6 +18,7 @@ export default defineConfig({
           // its CPU backend starts gemm workers from a file beside it (engine/backend/cpu/thread-pool.ts)
           'engine-host': r('engine/host/node-entry.ts'),
           'inspect-host': r('engine/host/inspect-entry.ts'),
+          'dataset-job': r('main/services/dataset-job-entry.ts'),
           'gemm-worker': r('engine/backend/cpu/gemm-worker.ts'),
         },
       },

@@ -9,6 +9,8 @@ import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
 import { makeToken } from './http/access.ts'
 import { startBrowserServer, type BrowserServer } from './http/server.ts'
+import { DatasetService } from './services/datasets.ts'
+import { shareDataCache } from './services/datasets-cache.ts'
 import { EvaluationService } from './services/evaluate.ts'
 import { ProjectService } from './services/projects.ts'
 import { forkSpawner } from './services/runs/fork-host.ts'
@@ -37,11 +39,13 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
   const runs = new RunsService(() => projects.current, forkSpawner())
   const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
   const evaluations = new EvaluationService(() => projects.current)
-  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, projects, runs, evaluations }))
+  const datasets = new DatasetService(() => projects.current, { cacheDir: shareDataCache(), emit: hub.emit })
+  const dispatch = createDispatch(contract, createHandlers({ version, platform: process.platform, projects, runs, evaluations, datasets }))
   const server = await startBrowserServer({ root, token: makeToken(), dispatch, events$: hub.events$ }, opts.port)
   const close = () => {
     progress.unsubscribe()
     runs.shutdown()
+    datasets.close()
     projects.close()
   }
   return { ...server, close: () => server.close().finally(close) }

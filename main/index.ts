@@ -14,6 +14,9 @@ import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
 import { windowOptions } from './electron/window-options.ts'
 import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
+import { DatasetService } from './services/datasets.ts'
+import { shareDataCache } from './services/datasets-cache.ts'
+import { utilityDataProcess } from './services/dataset-process.ts'
 import { EvaluationService } from './services/evaluate.ts'
 import { InspectService, inspectorFrom } from './services/inspect.ts'
 import { ProjectService } from './services/projects.ts'
@@ -42,6 +45,23 @@ const dialogs: Dialogs = {
     return r.canceled || !r.filePath ? null : r.filePath
   },
   error: (title, message) => dialog.showErrorBox(title, message),
+}
+
+/** a dataset to import: a folder of class folders, or a file (IDX, CIFAR, NumPy) */
+async function openDatasetDialog(folder: boolean): Promise<string | null> {
+  const options = { properties: [folder ? 'openDirectory' as const : 'openFile' as const] }
+  const win = BrowserWindow.getFocusedWindow()
+  const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
+  return r.canceled ? null : (r.filePaths[0] ?? null)
+}
+
+/** where an export goes: a file for ONNX and .npz, a new folder for PyTorch */
+async function saveExportDialog(format: 'onnx' | 'pytorch' | 'npz', suggested: string): Promise<string | null> {
+  const filters = format === 'pytorch' ? [] : [{ name: format === 'onnx' ? 'ONNX model' : 'NumPy weights', extensions: [format] }]
+  const options = { defaultPath: suggested, filters }
+  const win = BrowserWindow.getFocusedWindow()
+  const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
+  return r.canceled || !r.filePath ? null : r.filePath
 }
 
 function createWindow(): BrowserWindow {
@@ -85,13 +105,18 @@ if (!app.requestSingleInstanceLock()) {
     const evaluations = new EvaluationService(() => projects.current)
     const inspections = new InspectService(() => projects.current,
       inspectorFrom(utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'inspect-host.js'))))
+    const datasets = new DatasetService(() => projects.current, {
+      cacheDir: shareDataCache(), emit: hub.emit,
+      spawn: utilityDataProcess(utilityProcess.fork, join(import.meta.dirname, 'dataset-job.js')),
+    })
     app.on('will-quit', () => {
       progress.unsubscribe()
       runs.shutdown()
       inspections.close()
+      datasets.close()
       projects.close()
     })
-    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects, runs, evaluations, inspections })
+    const handlers = createHandlers({ version: app.getVersion(), platform: process.platform, projects, runs, evaluations, inspections, datasets, openDatasetDialog, saveExportDialog })
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)
     forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
