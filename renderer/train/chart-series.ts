@@ -29,3 +29,9 @@ export function metricSeries(runs: ShownRun[], metric: string, { x, smoothing }:
   })
   return out
 }
+
+/** whether a line changes at all (a constant learning rate needs no chart) */
+export function varies(ys: ArrayLike<number>): boolean {
+  for (let i = 1; i < ys.length; i++) if (ys[i] !== ys[0]) return true
+  return false
+}

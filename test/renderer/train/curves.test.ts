@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricSeries, RunState } from '../../../preload/contract.ts'
-import { metricSeries } from '../../../renderer/train/chart-series.ts'
+import { metricSeries, varies } from '../../../renderer/train/chart-series.ts'
 import { appendLive, mergeSeries, unionCurves } from '../../../renderer/train/curves.ts'
 
 const series = (scope: 'step' | 'epoch', split: 'train' | 'val', name: string, step: number[], value: (number | null)[]): MetricSeries =>
@@ -64,5 +64,11 @@ describe('curves', () => {
     expect(byEpoch.map((s) => s.label)).toEqual(['A train', 'A validation', 'B train', 'B validation'])
     expect(byEpoch[0].ys).toEqual([3]) // by epoch: the epoch averages, unsmoothed
     expect(byEpoch[0].color).not.toBe(byEpoch[2].color)
+  })
+
+  it('tells a moving learning rate from a constant one', () => {
+    expect(varies([0.1, 0.1, 0.1])).toBe(false)
+    expect(varies([0.1, 0.1, 0.05])).toBe(true)
+    expect(varies([])).toBe(false)
   })
 })
