@@ -59,6 +59,15 @@ test('train LeNet-5 on the digits for one epoch, watch it, evaluate it, and find
   await expect(runs.getByRole('row', { name: /Run 1/ })).toContainText('conv 6 5×5')
   await page.screenshot({ path: join(shots, 'train-dashboard.png') })
 
+  // the finished run leaves as an ONNX model (the export itself is checked against onnxruntime in test/engine/export)
+  await runs.getByRole('button', { name: 'Export Run 1' }).click()
+  const exporter = page.getByRole('dialog', { name: 'Export Run 1' })
+  await exporter.getByRole('textbox').fill(`${file}.onnx`)
+  await exporter.getByRole('button', { name: 'Export' }).click()
+  await expect(exporter.getByRole('status')).toContainText(`Written to ${file}.onnx`)
+  await exporter.getByRole('button', { name: 'Close' }).click()
+  await expect(exporter).toBeHidden()
+
   // evaluation: the confusion matrix; a cell shows its images
   const evaluation = page.getByRole('region', { name: 'Evaluation' })
   const matrix = evaluation.getByRole('table', { name: 'Confusion matrix' })
