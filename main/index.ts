@@ -2,18 +2,22 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, utilityProcess } from 'electron'
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, utilityProcess } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
+import { logChildGone, recoverRenderer } from './electron/crash-events.ts'
 import { fileActions, projectFilters, type Dialogs } from './electron/file-actions.ts'
 import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
 import { forwardEvents, registerIpc } from './electron/ipc.ts'
 import { menuTemplate } from './electron/menu.ts'
 import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
-import { windowOptions } from './electron/window-options.ts'
+import { closeGuard } from './electron/unsaved-work.ts'
+import { MIN_SIZE, windowOptions } from './electron/window-options.ts'
+import { fitToDisplays, loadWindowState, saveWindowState } from './electron/window-state.ts'
 import { createEventHub } from './events.ts'
 import { createHandlers } from './handlers.ts'
+import { createLog, describeError, logProcessErrors } from './log.ts'
 import { DatasetService } from './services/datasets.ts'
 import { shareDataCache } from './services/datasets-cache.ts'
 import { utilityDataProcess } from './services/dataset-process.ts'
@@ -30,6 +34,15 @@ const project = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWit
 
 protocol.registerSchemesAsPrivileged([appScheme])
 
+// before ready, so the renderer, GPU and utility processes started later are covered; dumps stay local
+crashReporter.start({ uploadToServer: false })
+const settings = process.env.RECEPTIVE_SETTINGS_DIR || app.getPath('userData')
+const log = createLog(settings)
+logProcessErrors(log, process, (err) => {
+  dialog.showErrorBox('Receptive stopped after an internal error', `${describeError(err)}\n\nDetails are in ${log.path}`)
+  app.exit(1)
+})
+
 // native dialogs, attached to the focused window when there is one
 const dialogs: Dialogs = {
   openPath: async () => {
@@ -44,7 +57,23 @@ const dialogs: Dialogs = {
     const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
     return r.canceled || !r.filePath ? null : r.filePath
   },
-  error: (title, message) => dialog.showErrorBox(title, message),
+  error: (title, message) => {
+    log.write('warn', 'dialog', `${title}: ${message}`)
+    dialog.showErrorBox(title, message)
+  },
+  askUnsaved: async () => {
+    const options = {
+      type: 'question' as const,
+      message: 'Save the untitled project before it is closed?',
+      detail: 'An untitled project is deleted when it is closed unless it is saved.',
+      buttons: ['Save…', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+    }
+    const win = BrowserWindow.getFocusedWindow()
+    const { response } = await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
+    return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel'
+  },
 }
 
 /** a dataset to import: a folder of class folders, or a file (IDX, CIFAR, NumPy) */
@@ -64,9 +93,22 @@ async function saveExportDialog(format: 'onnx' | 'pytorch' | 'npz', suggested: s
   return r.canceled || !r.filePath ? null : r.filePath
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions({ preload: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors }))
-  win.once('ready-to-show', () => win.show())
+function createWindow(settleUnsaved: () => Promise<boolean>): BrowserWindow {
+  const saved = loadWindowState(settings)
+  const bounds = saved ? fitToDisplays(saved.bounds, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea), MIN_SIZE) : undefined
+  const win = new BrowserWindow(windowOptions({ preload: join(import.meta.dirname, '../preload/index.cjs'), dark: nativeTheme.shouldUseDarkColors, bounds }))
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize()
+    if (saved?.fullscreen) win.setFullScreen(true)
+    win.show()
+  })
+  win.on('close', closeGuard(settleUnsaved, () => win.close()))
+  win.on('close', () => {
+    try {
+      saveWindowState(settings, { bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullscreen: win.isFullScreen() })
+    } catch (err) { log.write('warn', 'main', `window state not saved: ${describeError(err)}`) }
+  })
+  recoverRenderer(win.webContents, log, (reason) => dialogs.error('The window keeps crashing', `Its renderer stopped (${reason}). Details are in ${log.path}`))
   void win.loadURL(devServer ?? APP_ENTRY)
   return win
 }
@@ -79,6 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore()
     win?.focus()
   })
+  app.on('child-process-gone', (_event, details) => logChildGone(log, details))
   app.on('web-contents-created', (_event, contents) => guardContents(contents, origins, (url) => shell.openExternal(url)))
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -92,7 +135,7 @@ if (!app.requestSingleInstanceLock()) {
     const hub = createEventHub(contract)
     const projects = ProjectService.openOrNew({
       appVersion: app.getVersion(),
-      settingsDir: process.env.RECEPTIVE_SETTINGS_DIR || app.getPath('userData'),
+      settingsDir: settings,
       cwd: process.cwd(),
       onChange: (info) => {
         runs.projectChanged()
@@ -124,9 +167,9 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged, file })),
     )
-    createWindow()
+    createWindow(file.settleUnsaved)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(file.settleUnsaved)
     })
   })
 }

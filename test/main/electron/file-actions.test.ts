@@ -9,12 +9,13 @@ import { tempProjects, type TempProjects } from '../temp-projects.ts'
 let temp: TempProjects
 afterEach(() => temp.dispose())
 
-function scripted(answers: { open?: string | null; save?: string | null }) {
-  const seen = { suggested: [] as string[], errors: [] as string[] }
+function scripted(answers: { open?: string | null; save?: string | null; unsaved?: 'save' | 'discard' | 'cancel' }) {
+  const seen = { suggested: [] as string[], errors: [] as string[], asked: 0 }
   const dialogs: Dialogs = {
     openPath: async () => answers.open ?? null,
     savePath: async (suggested) => (seen.suggested.push(suggested), answers.save ?? null),
     error: (title, message) => void seen.errors.push(`${title}: ${message}`),
+    askUnsaved: async () => (seen.asked++, answers.unsaved ?? 'cancel'),
   }
   return { dialogs, seen }
 }

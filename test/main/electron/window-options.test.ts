@@ -28,4 +28,12 @@ describe('windowOptions', () => {
     expect(light.show).toBe(false)
     expect(light.backgroundColor).not.toBe(dark.backgroundColor)
   })
+
+  it('opens at the restored bounds when given them, else 1280×800 wherever the system puts it', () => {
+    const bounds = { x: -1200, y: 40, width: 1000, height: 700 }
+    expect(windowOptions({ preload: 'p', dark: false, bounds })).toMatchObject(bounds)
+    const fresh = windowOptions({ preload: 'p', dark: false })
+    expect(fresh).toMatchObject({ width: 1280, height: 800 })
+    expect(fresh).not.toHaveProperty('x')
+  })
 })
