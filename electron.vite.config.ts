@@ -14,11 +14,10 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: r('main/index.ts'),
-          // the engine host runs in utility processes that main forks (main/services/runs/utility-host.ts);
-          // its CPU backend starts gemm workers from a file beside it (engine/backend/cpu/thread-pool.ts)
+          // the one engine host entry (training, inspection, evaluation, dataset jobs, `--job=KIND`) runs in
+          // utility processes that main forks (main/services/runs/utility-host.ts); its CPU backend starts
+          // gemm workers from a file beside it (engine/backend/cpu/thread-pool.ts)
           'engine-host': r('engine/host/node-entry.ts'),
-          'inspect-host': r('engine/host/inspect-entry.ts'),
-          'dataset-job': r('main/services/dataset-job-entry.ts'),
           'gemm-worker': r('engine/backend/cpu/gemm-worker.ts'),
         },
       },

@@ -21,7 +21,7 @@ import { createLog, describeError, logProcessErrors } from './log.ts'
 import { DatasetService } from './services/datasets.ts'
 import { shareDataCache } from './services/datasets-cache.ts'
 import { utilityDataProcess } from './services/dataset-process.ts'
-import { EvaluationService } from './services/evaluate.ts'
+import { EvaluationService, evaluationFrom } from './services/evaluate.ts'
 import { InspectService, inspectorFrom } from './services/inspect.ts'
 import { ProjectService } from './services/projects.ts'
 import { wireState } from './services/runs/run-wire.ts'
@@ -143,14 +143,15 @@ if (!app.requestSingleInstanceLock()) {
       },
     }, project, (message) => dialogs.error('Could not open the project', message))
     // training in utility processes (the engine host electron-vite builds beside this file)
-    const runs = new RunsService(() => projects.current, utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'engine-host.js')))
+    const engineHost = join(import.meta.dirname, 'engine-host.js')
+    const runs = new RunsService(() => projects.current, utilitySpawner(utilityProcess.fork, engineHost))
     const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
-    const evaluations = new EvaluationService(() => projects.current)
+    const evaluations = new EvaluationService(() => projects.current, evaluationFrom(utilitySpawner(utilityProcess.fork, engineHost, 'evaluate')))
     const inspections = new InspectService(() => projects.current,
-      inspectorFrom(utilitySpawner(utilityProcess.fork, join(import.meta.dirname, 'inspect-host.js'))))
+      inspectorFrom(utilitySpawner(utilityProcess.fork, engineHost, 'inspect')))
     const datasets = new DatasetService(() => projects.current, {
       cacheDir: shareDataCache(), emit: hub.emit,
-      spawn: utilityDataProcess(utilityProcess.fork, join(import.meta.dirname, 'dataset-job.js')),
+      spawn: utilityDataProcess(utilityProcess.fork, engineHost),
     })
     app.on('will-quit', () => {
       progress.unsubscribe()

@@ -1,12 +1,13 @@
-// What the dataset process does for main (dataset-job-entry.ts runs it; tests call it in-process): an
-// import reads a source with the spec's options and returns its summary and the spec completed with
+// The dataset job of an engine host (tests also call runDataJob in-process): one import or preview, so
+// that decoding a folder of images never blocks main's event loop. An import reads a source with the spec's options and returns its summary and the spec completed with
 // the shape, classes and mean/std it found; a preview draws a few samples of each class of one split.
 // Both read through the decoded-data cache, so the second open of a slow folder is fast.
 
 import {
   AugmentedDataset, DataError, ImportAborted, openSource, previewGrid, splitValidation, summarize,
   type BadFile, type Dataset, type DatasetSpec, type DatasetSummary, type ImportContext, type Imported, type ImportProgress, type PreviewClass,
-} from '../../engine/data/index.ts'
+} from '../data/index.ts'
+import type { HostChannel } from './host-session.ts'
 
 /** which part of a dataset a preview shows (validation is split off train with the spec's seed) */
 export type PreviewSplit = 'train' | 'validation' | 'test'
@@ -86,4 +87,17 @@ export async function runDataJob(job: DataJob, send: (e: DataJobEvent) => void, 
   } catch (err) {
     return { type: 'failed', ...failureOf(err, job.spec) }
   }
+}
+
+/** runs the one job main sends, streaming its progress; a 'cancel' aborts the reader. Resolves with the exit code */
+export function serveDataJob(channel: HostChannel<DataJobEvent>): Promise<number> {
+  const controller = new AbortController()
+  let started = false
+  return new Promise(resolve => channel.onMessage((raw) => {
+    const m = raw as DataJobMessage
+    if (m.kind === 'cancel') return controller.abort()
+    if (started) return
+    started = true
+    void runDataJob(m, (e) => void channel.send(e), controller.signal).then((final) => channel.send(final)).then(() => resolve(0), () => resolve(1))
+  }))
 }

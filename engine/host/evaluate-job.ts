@@ -1,20 +1,23 @@
-// The evaluation process: a Node child that main forks for one finished run. It loads the run's dataset
-// itself, rebuilds the model from the recorded graph with the checkpoint's weights, runs the test split
-// (validation when there is none) on the CPU, and sends back the tally and every sample as an 8-bit
-// image for the evaluation view. The work stays out of main's event loop, as training does.
+// The evaluation job of an engine host, for one finished run. It loads the run's dataset itself,
+// rebuilds the model from the recorded graph with the checkpoint's weights, runs the test split
+// (validation when there is none) on the CPU, and answers once with the tally and every sample as an
+// 8-bit image for the evaluation view. The work stays out of main's event loop, as training does.
 
-import { noGrad, setBackend, Tensor, buildModel } from '../../engine/index.ts'
-import { batches } from '../../engine/data/batches.ts'
-import { loadDataset } from '../../engine/data/load.ts'
-import { previewSample } from '../../engine/data/preview.ts'
-import { parseDatasetSpec } from '../../engine/data/spec.ts'
-import { exitWithParent } from '../../engine/host/node-channel.ts'
-import { EvaluationCounter } from './evaluate-results.ts'
+import { setBackend } from '../backend/select.ts'
+import { batches } from '../data/batches.ts'
+import { loadDataset } from '../data/load.ts'
+import { previewSample } from '../data/preview.ts'
+import { parseDatasetSpec } from '../data/spec.ts'
+import { buildModel } from '../graph/build.ts'
+import { noGrad } from '../autograd.ts'
+import { Tensor } from '../tensor.ts'
+import type { HostChannel } from './host-session.ts'
+import { EvaluationCounter, type EvaluationTally } from './evaluate-results.ts'
 
 /** what main sends: the run's graph, dataset spec and checkpoint weights by "<node>.<param>" */
 export interface EvaluateJob { spec: unknown; dataset: unknown; weights: Record<string, { data: Float32Array }> }
 
-async function run(job: EvaluateJob) {
+async function run(job: EvaluateJob): Promise<EvaluateResult> {
   await setBackend('cpu')
   const data = await loadDataset(parseDatasetSpec(job.dataset))
   const [split, ds] = data.test ? ['test' as const, data.test] : ['val' as const, data.validation]
@@ -45,10 +48,21 @@ async function run(job: EvaluateJob) {
   return { split, classes: [...ds.classes], ...counter.result(), imageShape, images }
 }
 
-exitWithParent()
-process.once('message', (job) => {
-  run(job as EvaluateJob).then(
-    (result) => process.send!({ ok: true, result }, () => process.exit(0)),
-    (err: unknown) => process.send!({ ok: false, error: err instanceof Error ? err.message : String(err) }, () => process.exit(1)),
-  )
-})
+export type EvaluateResult = EvaluationTally & { split: 'test' | 'val'; classes: string[]; imageShape: number[]; images: Uint8Array }
+/** the one answer of an evaluation host */
+export type EvaluateReply = { ok: true; result: EvaluateResult } | { ok: false; error: string }
+
+/** waits for the job, evaluates it and answers; resolves with the process exit code */
+export function serveEvaluation(channel: HostChannel<EvaluateReply>): Promise<number> {
+  return new Promise(resolve => {
+    let started = false
+    channel.onMessage((job) => {
+      if (started) return
+      started = true
+      run(job as EvaluateJob).then(
+        (result) => channel.send({ ok: true, result }).then(() => resolve(0)),
+        (err: unknown) => channel.send({ ok: false, error: err instanceof Error ? err.message : String(err) }).then(() => resolve(1)),
+      ).catch(() => resolve(1))
+    })
+  })
+}

@@ -6,10 +6,11 @@ import type { Job } from './job.ts'
 import { JobControl } from './job-control.ts'
 import { PROTOCOL_VERSION, parseMainMessage, type HostEvent, type HostMessage } from './protocol.ts'
 
-/** how a host reaches main: child_process IPC or an Electron parent port */
-export interface HostChannel {
+/** how a host reaches main: child_process IPC, an Electron parent port or a page's MessagePort; `Out` is
+ *  what the job kind sends (training events by default) */
+export interface HostChannel<Out = HostMessage> {
   /** resolves once the message has been handed to the transport */
-  send(msg: HostMessage): Promise<void>
+  send(msg: Out): Promise<void>
   onMessage(listener: (raw: unknown) => void): void
 }
 

@@ -1,14 +1,20 @@
-// The inspection host's job table: one handler per request type, each rebuilding the model from the
-// request's graph and weights. Datasets are loaded by the host itself (main only names them) and the
-// last one is kept, since a user steps through samples of the same run.
+// The inspection job of an engine host: it answers main's numbered requests one at a time, in order, until
+// main lets it go, one handler per request type, each rebuilding the model from the request's graph and
+// weights. Datasets are loaded by the host itself (main only names them) and the last one is kept, since a
+// user steps through samples of the same run. A request that fails to parse or to run gets an error reply.
 
 import { loadDataset, type LoadedDataset } from '../data/load.ts'
 import { parseDatasetSpec } from '../data/spec.ts'
+import { setBackend } from '../backend/select.ts'
 import { buildModel, type Model } from '../graph/build.ts'
 import { featureMaps } from '../inspect/feature-maps.ts'
 import { imageToSample } from '../inspect/image-input.ts'
 import { maximize } from '../inspect/maximize.ts'
-import type { FeatureMapsResult, InputSource, InspectJobType, InspectRequest, MaximizeResult } from './inspect-protocol.ts'
+import type { HostChannel } from './host-session.ts'
+import {
+  INSPECT_PROTOCOL_VERSION, inspectRequestSchema,
+  type FeatureMapsResult, type InputSource, type InspectJobType, type InspectReply, type InspectRequest, type MaximizeResult,
+} from './inspect-protocol.ts'
 
 type Request<T extends InspectJobType> = Extract<InspectRequest, { type: T }>
 
@@ -57,4 +63,25 @@ export const INSPECT_JOBS: { [T in InspectJobType]: (req: Request<T>) => Promise
 /** runs one request through the table */
 export function runInspectJob(req: InspectRequest): Promise<unknown> {
   return (INSPECT_JOBS[req.type] as (r: InspectRequest) => Promise<unknown>)(req)
+}
+
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 10_000)
+
+/** answers requests for as long as the host lives (main ends it); never resolves */
+export async function serveInspection(channel: HostChannel<InspectReply>): Promise<number> {
+  await setBackend('cpu')
+  let queue = Promise.resolve()
+  channel.onMessage((raw) => {
+    const id = typeof raw === 'object' && raw !== null && Number.isSafeInteger((raw as { id?: unknown }).id) ? (raw as { id: number }).id : 0
+    queue = queue.then(async () => {
+      const parsed = inspectRequestSchema.safeParse(raw)
+      const reply: InspectReply = parsed.success
+        ? await runInspectJob(parsed.data).then(
+          (result) => ({ v: INSPECT_PROTOCOL_VERSION, id, ok: true as const, result }),
+          (err: unknown) => ({ v: INSPECT_PROTOCOL_VERSION, id, ok: false as const, error: reason(err) }))
+        : { v: INSPECT_PROTOCOL_VERSION, id, ok: false, error: `invalid inspection request: ${parsed.error.message}` }
+      await channel.send(reply)
+    })
+  })
+  return new Promise<number>(() => {})
 }

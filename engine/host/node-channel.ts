@@ -3,7 +3,6 @@
 // mode and the CLI. Also the watchdog: a host whose parent is gone exits, so no host is ever orphaned.
 
 import type { HostChannel } from './host-session.ts'
-import type { HostMessage } from './protocol.ts'
 
 /** the part of Electron's `process.parentPort` a host uses (typed here: the engine does not import Electron) */
 interface ParentPort {
@@ -11,7 +10,7 @@ interface ParentPort {
   postMessage(message: unknown): void
 }
 
-export function nodeChannel(proc: NodeJS.Process = process): HostChannel {
+export function nodeChannel(proc: NodeJS.Process = process): HostChannel<unknown> {
   const port = (proc as { parentPort?: ParentPort }).parentPort
   if (port) {
     return {
@@ -22,7 +21,7 @@ export function nodeChannel(proc: NodeJS.Process = process): HostChannel {
   const send = proc.send?.bind(proc)
   if (!send) throw new Error('the engine host must be started by Receptive (no IPC channel to main)')
   return {
-    send: (msg: HostMessage) => new Promise<void>((done, fail) => {
+    send: (msg: unknown) => new Promise<void>((done, fail) => {
       send(msg, undefined, undefined, err => (err ? fail(err) : done()))
     }),
     onMessage: listener => void proc.on('message', listener),

@@ -14,7 +14,7 @@ export interface PortLike {
   start(): void
 }
 
-export function portChannel(port: PortLike): HostChannel {
+export function portChannel(port: PortLike): HostChannel<unknown> {
   return {
     send: async (msg) => port.postMessage(msg),
     onMessage: (listener) => {

@@ -1,13 +1,11 @@
-// Main's end of the dataset process (dataset-job-entry.ts): fork it for one job, hear its progress,
+// Main's end of a dataset job (an engine host running engine/host/dataset-jobs.ts): start one for a job, hear its progress,
 // get its one answer, cancel it. A process that ends without answering, or ignores a cancel for a
 // second, still settles the job with a reason, so the UI is never left waiting.
 
-import { fork } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { sourceName, type DataJob, type DataJobEvent, type DataJobMessage } from './dataset-jobs.ts'
-import type { UtilityFork } from './runs/utility-host.ts'
+import { sourceName, type DataJob, type DataJobEvent, type DataJobMessage } from '../../engine/host/dataset-jobs.ts'
+import type { SpawnHost } from './runs/engine-host.ts'
+import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
+import { utilitySpawner, type UtilityFork } from './runs/utility-host.ts'
 
 /** one dataset process, as main uses it (a child process, or a utility process under Electron) */
 export interface DataProcess {
@@ -19,52 +17,26 @@ export interface DataProcess {
 }
 export type SpawnDataProcess = () => DataProcess
 
-/** the entry in the source tree, run through tsx (browser mode, the CLI, tests) */
-export const forkDataProcess: SpawnDataProcess = () => {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  const child = fork(resolve(import.meta.dirname, 'dataset-job-entry.ts'), [], {
-    execArgv: ['--import', tsx], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-  })
-  let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
-  child.on('error', (err) => (stderr += `${err.message}\n`))
-  return {
-    send: (m) => void (child.connected && child.send(m)),
-    onEvent: (listener) => void child.on('message', (m) => listener(m as DataJobEvent)),
-    onExit: (listener) => void child.once('close', (code, signal) =>
-      listener(`the dataset process ended (${signal ?? `code ${code}`})${stderr.trim() ? `: ${stderr.trim()}` : ''}`)),
-    kill: () => void child.kill('SIGKILL'),
-  }
-}
-
-/** Electron's utility process running the built entry (electron-vite builds it beside main); messages wait for 'spawn' */
-export function utilityDataProcess(forkUtility: UtilityFork, entry: string): SpawnDataProcess {
+/** dataset processes from hosts started by `spawn` (a fork, or a utility process under Electron) */
+export function dataProcessFrom(spawn: SpawnHost<DataJobMessage>): SpawnDataProcess {
   return () => {
-    const child = forkUtility(entry, [], { serviceName: 'Receptive dataset import', stdio: 'pipe' })
-    let stderr = ''
-    child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
-    child.on('error', (type, location) => (stderr += `${type} at ${location}\n`))
-    let queue: DataJobMessage[] | null = []
-    let ended = false
-    child.on('spawn', () => {
-      for (const m of queue ?? []) child.postMessage(m)
-      queue = null
-    })
+    const host = spawn(0)
     return {
-      send(m) {
-        if (ended) return
-        if (queue) queue.push(m)
-        else child.postMessage(m)
-      },
-      onEvent: (listener) => void child.on('message', (m) => listener(m as DataJobEvent)),
-      onExit: (listener) => void child.on('exit', (code) => {
-        ended = true
-        listener(`the dataset process ended (code ${code})${stderr.trim() ? `: ${stderr.trim()}` : ''}`)
-      }),
-      kill: () => void child.kill(),
+      send: (m) => host.send(m),
+      onEvent: (listener) => host.onMessage((m) => listener(m as DataJobEvent)),
+      onExit: (listener) => host.onExit(({ code, signal, stderr }) =>
+        listener(`the dataset process ended (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.join('\n')}` : ''}`)),
+      kill: () => host.kill(),
     }
   }
 }
+
+/** the engine host in the source tree, run through tsx (browser mode, the CLI, tests) */
+export const forkDataProcess: SpawnDataProcess = () => dataProcessFrom(forkSpawner<DataJobMessage>(sourceHostOptions(), 'dataset'))()
+
+/** Electron's utility process running the built engine host (electron-vite builds it beside main) */
+export const utilityDataProcess = (forkUtility: UtilityFork, entry: string): SpawnDataProcess =>
+  dataProcessFrom(utilitySpawner<DataJobMessage>(forkUtility, entry, 'dataset'))
 
 export interface RunningJob {
   /** the job's final event: its result, or 'failed' */

@@ -3,7 +3,7 @@
 
 import type { DatasetSummary, PreviewClass } from '../../engine/data/index.ts'
 import type { DataOutcome, DataPreviewClass, DataSummary } from '../../preload/contract.ts'
-import type { DataJobEvent } from './dataset-jobs.ts'
+import type { DataJobEvent } from '../../engine/host/dataset-jobs.ts'
 
 const figure = (v: number) => (Number.isFinite(v) ? v : null)
 

@@ -9,7 +9,7 @@ import { detectFormat, listBuiltins, parseDatasetSpec, type DatasetSpec } from '
 import type { DataFormatId, DataImport, DataOutcome, DataPreviewClass, Events, SavedDataset } from '../../preload/contract.ts'
 import type { ProjectStore } from '../store/index.ts'
 import { startDataJob, forkDataProcess, type RunningJob, type SpawnDataProcess } from './dataset-process.ts'
-import type { PreviewSplit } from './dataset-jobs.ts'
+import type { PreviewSplit } from '../../engine/host/dataset-jobs.ts'
 import { wireOutcome, wirePreview } from './dataset-wire.ts'
 
 type DataEvent = 'data.progress' | 'data.imported' | 'data.failed'

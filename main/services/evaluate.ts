@@ -1,43 +1,43 @@
 // Evaluation of a finished run (the dashboard's confusion matrix, misclassified examples and per-class
-// accuracy): computed once per checkpoint in a forked evaluation process (evaluate-entry.ts), then kept in
+// accuracy): computed once per checkpoint by an engine host running its evaluation job
+// (engine/host/evaluate-job.ts), then kept in
 // the project's artifacts table, so reopening the project shows it at once. Sample images come from the
 // same artifact.
 
-import { fork } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import type { EvaluateJob, EvaluateReply } from '../../engine/host/evaluate-job.ts'
 import type { RunEvaluation, SampleImages } from '../../preload/contract.ts'
 import type { ProjectStore } from '../store/index.ts'
-import type { EvaluateJob } from './evaluate-entry.ts'
+import type { SpawnHost } from './runs/engine-host.ts'
+import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
 
 const KIND = 'evaluation'
 
 interface Stored { evaluation: RunEvaluation; imageShape: number[] }
 
-/** runs one evaluation in a child process; resolves with its result */
+/** runs one evaluation in an engine host; resolves with its result */
 export type EvaluateProcess = (job: EvaluateJob) => Promise<Omit<RunEvaluation, 'loss'> & { loss: number; imageShape: number[]; images: Uint8Array }>
 
-/** the evaluation entry forked from the source tree through tsx (browser mode, the CLI, tests) */
-export const forkEvaluation: EvaluateProcess = (job) => new Promise((done, fail) => {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  const child = fork(resolve(import.meta.dirname, 'evaluate-entry.ts'), [], {
-    execArgv: ['--import', tsx], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+/** evaluations in hosts started by `spawn` (a fork, or a utility process under Electron) */
+export function evaluationFrom(spawn: SpawnHost<EvaluateJob>): EvaluateProcess {
+  return (job) => new Promise((done, fail) => {
+    const host = spawn(0)
+    let answered = false
+    host.onMessage((m) => {
+      if (answered) return
+      answered = true
+      const reply = m as EvaluateReply
+      if (reply.ok) done(reply.result)
+      else fail(new Error(`the evaluation failed: ${reply.error}`))
+    })
+    host.onExit(({ code, signal, stderr }) => {
+      if (!answered) fail(new Error(`the evaluation process ended (${signal ?? `code ${code}`}) without a result${stderr.length ? `: ${stderr.join('\n')}` : ''}`))
+    })
+    host.send(job)
   })
-  let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)))
-  let answered = false
-  child.once('message', (m) => {
-    answered = true
-    const reply = m as { ok: true; result: Awaited<ReturnType<EvaluateProcess>> } | { ok: false; error: string }
-    if (reply.ok) done(reply.result)
-    else fail(new Error(`the evaluation failed: ${reply.error}`))
-  })
-  child.once('close', (code, signal) => {
-    if (!answered) fail(new Error(`the evaluation process ended (${signal ?? `code ${code}`}) without a result${stderr ? `: ${stderr.trim()}` : ''}`))
-  })
-  child.send(job)
-})
+}
+
+/** the engine host forked from the source tree through tsx (browser mode, the CLI, tests) */
+export const forkEvaluation: EvaluateProcess = (job) => evaluationFrom(forkSpawner<EvaluateJob>(sourceHostOptions(), 'evaluate'))(job)
 
 export class EvaluationService {
   private readonly inFlight = new Map<string, Promise<Stored>>()

@@ -4,11 +4,10 @@
 // a process started like a training host (a fork, or a utility process under Electron) and kept while in use. Results for the run's last checkpoint are cached in the project's
 // artifacts table, so a reopened project shows them at once.
 
-import { resolve } from 'node:path'
 import { inferShapes } from '../../engine/graph/infer.ts'
 import type { ModelSpec } from '../../engine/graph/spec.ts'
 import { InspectClient, type InspectProcess } from '../../engine/host/inspect-client.ts'
-import { featureMapsResultSchema, maximizeResultSchema, type InputSource } from '../../engine/host/inspect-protocol.ts'
+import { featureMapsResultSchema, maximizeResultSchema, type InputSource, type InspectRequest } from '../../engine/host/inspect-protocol.ts'
 import { filterSet } from '../../engine/inspect/filter-sets.ts'
 import { receptiveField } from '../../engine/inspect/receptive-field.ts'
 import type { FeatureMapsWire, FilterSetWire, InspectInput, InspectSnapshots, MaximizeWire } from '../../preload/contract.ts'
@@ -20,11 +19,11 @@ const b64 = (f: Float32Array) => Buffer.from(f.buffer, f.byteOffset, f.byteLengt
 const finite = (v: number) => (Number.isFinite(v) ? v : null)
 
 /** an inspection host started the way training hosts are (a fork, or a utility process under Electron) */
-export function inspectorFrom(spawn: SpawnHost): () => InspectProcess {
+export function inspectorFrom(spawn: SpawnHost<InspectRequest>): () => InspectProcess {
   return () => {
     const host = spawn(0)
     return {
-      send: (msg) => host.send(msg as never), // the transport carries any structured-clone message
+      send: (msg) => host.send(msg),
       onMessage: (listener) => host.onMessage(listener),
       onExit: (listener) => host.onExit(({ code, signal, stderr }) =>
         listener(`ended (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.join('\n')}` : ''}`)),
@@ -34,9 +33,7 @@ export function inspectorFrom(spawn: SpawnHost): () => InspectProcess {
 }
 
 /** the inspection host entry from the source tree, run through tsx (browser mode, the CLI, tests) */
-export const forkInspector = (): InspectProcess => inspectorFrom(forkSpawner({
-  ...sourceHostOptions(), entry: resolve(import.meta.dirname, '../../engine/host/inspect-entry.ts'),
-}))()
+export const forkInspector = (): InspectProcess => inspectorFrom(forkSpawner<InspectRequest>(sourceHostOptions(), 'inspect'))()
 
 export interface MaximizeRequest { node: string; channel: number; steps?: number; seed?: number }
 

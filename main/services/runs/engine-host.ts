@@ -1,5 +1,6 @@
 // The one spawn interface behind which an engine host runs: a child process in browser mode and the CLI,
-// a utility process under Electron. The run manager sees only this: send a message, hear messages, learn
+// a utility process under Electron, each running one job kind of engine/host/host-jobs.ts (training,
+// inspection, evaluation, dataset import). The run manager and the other services see only this: send a message, hear messages, learn
 // how the process ended (with the last lines it wrote to stderr, the usual clue to a crash).
 
 import type { MainMessageInput } from '../../../engine/host/protocol.ts'
@@ -13,9 +14,10 @@ export interface HostExit {
   stderr: string[]
 }
 
-export interface EngineHost {
+/** a started host; `In` is what its job kind accepts (a training host's protocol by default) */
+export interface EngineHost<In = MainMessageInput> {
   readonly pid: number | undefined
-  send(msg: MainMessageInput): void
+  send(msg: In): void
   /** every message as received; the manager validates it */
   onMessage(listener: (raw: unknown) => void): void
   /** called once, when the process has ended for whatever reason */
@@ -25,7 +27,7 @@ export interface EngineHost {
 }
 
 /** starts one engine host for a run, of the kind its backend needs */
-export type SpawnHost = (runId: number, backend?: Backend | 'auto') => EngineHost
+export type SpawnHost<In = MainMessageInput> = (runId: number, backend?: Backend | 'auto') => EngineHost<In>
 
 /** routes each run by backend: under Electron, WebGPU runs go to a window host and CPU runs to a utility process */
 export const spawnByBackend = (hosts: { cpu: SpawnHost; webgpu: SpawnHost }): SpawnHost =>

@@ -1,4 +1,5 @@
-// Engine hosts as Node child processes (browser mode, the CLI, tests): child_process.fork with the
+// Engine hosts as Node child processes (browser mode, the CLI, tests), for every job kind of the one Node
+// entry (engine/host/node-entry.ts, `--job=KIND`): child_process.fork with the
 // structured-clone ("advanced") serialization, so weights cross as Float32Arrays, and stderr piped so a
 // crash can be explained. From sources the entry is TypeScript, run through tsx.
 
@@ -6,6 +7,8 @@ import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { MainMessageInput } from '../../../engine/host/protocol.ts'
+import type { HostKind } from '../../../engine/host/host-jobs.ts'
 import { LineTail, type EngineHost, type HostExit, type SpawnHost } from './engine-host.ts'
 
 export interface ForkOptions {
@@ -23,9 +26,10 @@ export function sourceHostOptions(): ForkOptions {
   return { entry: resolve(import.meta.dirname, '../../../engine/host/node-entry.ts'), execArgv: ['--import', tsx] }
 }
 
-export function forkSpawner(options: ForkOptions = sourceHostOptions()): SpawnHost {
+/** hosts of one job kind (training by default); `In` is what that kind accepts */
+export function forkSpawner<In = MainMessageInput>(options: ForkOptions = sourceHostOptions(), kind: HostKind = 'train'): SpawnHost<In> {
   return runId => {
-    const child = fork(options.entry, [`--run=${runId}`], {
+    const child = fork(options.entry, [`--job=${kind}`, `--run=${runId}`], {
       execArgv: options.execArgv,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -44,10 +48,10 @@ export function forkSpawner(options: ForkOptions = sourceHostOptions()): SpawnHo
     })
     // a failed spawn (missing node, bad entry) also ends in 'close'; the error only needs a line
     child.on('error', err => tail.push(`${err.message}\n`))
-    const host: EngineHost = {
+    const host: EngineHost<In> = {
       get pid() { return child.pid },
       send(msg) {
-        if (child.connected) child.send(msg)
+        if (child.connected) child.send(msg as Parameters<typeof child.send>[0])
       },
       onMessage: listener => void child.on('message', listener),
       onExit(listener) {

@@ -1,7 +1,10 @@
-// Engine hosts as Electron utility processes. Services are plain Node and never import Electron, so
+// Engine hosts as Electron utility processes, for every job kind of the one built entry ('engine-host',
+// `--job=KIND`). Services are plain Node and never import Electron, so
 // main/index.ts hands in `utilityProcess.fork`; this file only needs the few members described here.
 // Messages sent before the process has spawned are queued, as Electron wants the 'spawn' event first.
 
+import type { HostKind } from '../../../engine/host/host-jobs.ts'
+import type { MainMessageInput } from '../../../engine/host/protocol.ts'
 import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
 
 /** the part of Electron's UtilityProcess a host uses */
@@ -19,9 +22,11 @@ export interface UtilityChild {
 /** Electron's `utilityProcess.fork`, narrowed to what is used */
 export type UtilityFork = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'pipe' }) => UtilityChild
 
-export function utilitySpawner(forkUtility: UtilityFork, entry: string): SpawnHost {
+/** hosts of one job kind (training by default); `In` is what that kind accepts */
+export function utilitySpawner<In = MainMessageInput>(forkUtility: UtilityFork, entry: string, kind: HostKind = 'train'): SpawnHost<In> {
   return runId => {
-    const child = forkUtility(entry, [`--run=${runId}`], { serviceName: `Receptive engine (run ${runId})`, stdio: 'pipe' })
+    const serviceName = kind === 'train' ? `Receptive engine (run ${runId})` : `Receptive engine (${kind})`
+    const child = forkUtility(entry, [`--job=${kind}`, `--run=${runId}`], { serviceName, stdio: 'pipe' })
     const tail = new LineTail()
     child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk))
     let queue: unknown[] | null = []

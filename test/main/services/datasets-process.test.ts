@@ -30,14 +30,14 @@ function start() {
     return child as unknown as UtilityChild
   }
   const progress: unknown[] = []
-  const running = startDataJob(utilityDataProcess(fork, '/app/out/main/dataset-job.js'), job, (e) => progress.push(e.progress))
+  const running = startDataJob(utilityDataProcess(fork, '/app/out/main/engine-host.js'), job, (e) => progress.push(e.progress))
   return { running, child, calls, progress }
 }
 
 describe('utilityDataProcess', () => {
   it('forks the built entry, holds the job until spawn, relays progress and settles with the answer', async () => {
     const { running, child, calls, progress } = start()
-    expect(calls).toEqual([['/app/out/main/dataset-job.js', [], { serviceName: 'Receptive dataset import', stdio: 'pipe' }]])
+    expect(calls).toEqual([['/app/out/main/engine-host.js', ['--job=dataset', '--run=0'], { serviceName: 'Receptive engine (dataset)', stdio: 'pipe' }]])
     expect(child.posted).toEqual([])
     child.emit('spawn')
     expect(child.posted).toEqual([job])

@@ -7,7 +7,7 @@ import { loadDataset } from '../../../engine/data/load.ts'
 import { parseDatasetSpec } from '../../../engine/data/spec.ts'
 import { previewSample } from '../../../engine/data/preview.ts'
 import { EvaluationService, forkEvaluation, type EvaluateProcess } from '../../../main/services/evaluate.ts'
-import { EvaluationCounter } from '../../../main/services/evaluate-results.ts'
+import { EvaluationCounter } from '../../../engine/host/evaluate-results.ts'
 import { ended, mlpSpec, openBench, request, type Bench } from './runs/run-fixtures.ts'
 
 describe('EvaluationCounter', () => {

@@ -32,7 +32,7 @@ function spawnOne() {
 describe('utilitySpawner', () => {
   it('forks the entry with a named service and piped stdio', () => {
     const { calls, host } = spawnOne()
-    expect(calls).toEqual([['/app/out/engine/node-entry.js', ['--run=9'], { serviceName: 'Receptive engine (run 9)', stdio: 'pipe' }]])
+    expect(calls).toEqual([['/app/out/engine/node-entry.js', ['--job=train', '--run=9'], { serviceName: 'Receptive engine (run 9)', stdio: 'pipe' }]])
     expect(host.pid).toBe(4242)
   })
 
