@@ -53,10 +53,10 @@ async function section(names: [string, string][], measure: () => Promise<(number
 
 if (!flags.json) console.log(`backend ${backend}${noBackend ? ' (unavailable)' : ''}${threads ? `, ${threads} threads` : ''}${flags.fma ? ', fma' : ''}${flags.quick ? ', quick' : ''}`)
 const missing = fashionMissing()
-await section([['lenet5_train_img_s', 'images/s'], ['lenet5_infer_img_s', 'images/s'], ['lenet5_test_acc_3ep', 'fraction']], async () => {
+await section([['lenet5_train_img_s', 'images/s'], ['lenet5_train_cpu_ms_step', 'ms'], ['lenet5_infer_img_s', 'images/s'], ['lenet5_test_acc_3ep', 'fraction']], async () => {
   if (missing) throw new Error(missing)
   const r = await lenet({ quick: flags.quick })
-  return [r.trainImgS, r.inferImgS, r.testAcc]
+  return [r.trainImgS, r.cpuMsPerStep, r.inferImgS, r.testAcc]
 })
 await section([['conv2d_fwd_gflops', 'GFLOP/s'], ['conv2d_fwdbwd_gflops', 'GFLOP/s']], async () => {
   const r = await convGflops()

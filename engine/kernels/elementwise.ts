@@ -1,14 +1,18 @@
 // Elementwise primitives as table rows: unary y = f(x, a) with an optional scalar a, and binary
 // z = f(x, y) with numpy broadcasting. Each row carries its CPU function and its WGSL expression,
-// so adding a function is one line here. Gradients live with the ops (engine/ops/), not here.
+// so adding a function is one line here. Gradients live with the ops (engine/ops/), not here. Big calls are
+// split into element ranges (binary broadcasts: ranges of the outermost axis) over the CPU thread pool.
+import type { TypedArray } from '../backend/backend.ts'
+import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
 import { coalesce, contiguousStrides, sizeOf, walkRuns } from './strides.ts'
 
 type Arr = Float32Array | Float64Array | Int32Array
 // a call through the table costs a few ns per element (the call site sees every row); the rows on a
 // training step's hot path also carry the same math as a whole loop, which the JIT compiles inline
-interface UnaryRow { f: (x: number, a: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, a: number) => void }
-interface BinaryRow { f: (x: number, y: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, z: Arr) => void }
+// (over elements begin…end−1)
+interface UnaryRow { f: (x: number, a: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, a: number, begin: number, end: number) => void }
+interface BinaryRow { f: (x: number, y: number) => number; wgsl: string; loop?: (x: Arr, y: Arr, z: Arr, begin: number, end: number) => void }
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
 
@@ -24,7 +28,7 @@ export const unaryRows = {
   reciprocal: { f: (x) => 1 / x, wgsl: '1.0 / x' },
   relu: {
     f: (x) => (x > 0 ? x : 0), wgsl: 'select(0.0, x, x > 0.0)',
-    loop: (x, y) => { for (let i = 0; i < y.length; i++) y[i] = x[i] > 0 ? x[i] : 0 },
+    loop: (x, y, _a, begin, end) => { for (let i = begin; i < end; i++) y[i] = x[i] > 0 ? x[i] : 0 },
   },
   sigmoid: { f: sigmoid, wgsl: '1.0 / (1.0 + exp(-x))' },
   tanh: { f: Math.tanh, wgsl: 'tanh(x)' },
@@ -35,7 +39,7 @@ export const unaryRows = {
   addScalar: { f: (x, a) => x + a, wgsl: 'x + a' },
   mulScalar: {
     f: (x, a) => x * a, wgsl: 'x * a',
-    loop: (x, y, a) => { for (let i = 0; i < y.length; i++) y[i] = x[i] * a },
+    loop: (x, y, a, begin, end) => { for (let i = begin; i < end; i++) y[i] = x[i] * a },
   },
   /** a − x */
   rsubScalar: { f: (x, a) => a - x, wgsl: 'a - x' },
@@ -48,12 +52,12 @@ export const unaryRows = {
 export const binaryRows = {
   add: {
     f: (x, y) => x + y, wgsl: 'x + y',
-    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = x[i] + y[i] },
+    loop: (x, y, z, begin, end) => { for (let i = begin; i < end; i++) z[i] = x[i] + y[i] },
   },
   sub: { f: (x, y) => x - y, wgsl: 'x - y' },
   mul: {
     f: (x, y) => x * y, wgsl: 'x * y',
-    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = x[i] * y[i] },
+    loop: (x, y, z, begin, end) => { for (let i = begin; i < end; i++) z[i] = x[i] * y[i] },
   },
   div: { f: (x, y) => x / y, wgsl: 'x / y' },
   max: { f: (x, y) => (x >= y ? x : y), wgsl: 'select(y, x, x >= y)' },
@@ -64,21 +68,27 @@ export const binaryRows = {
   /** x where y > 0, else 0 (relu's backward: dy masked by the input) */
   maskPositive: {
     f: (x, y) => (y > 0 ? x : 0), wgsl: 'select(0.0, x, y > 0.0)',
-    loop: (x, y, z) => { for (let i = 0; i < z.length; i++) z[i] = y[i] > 0 ? x[i] : 0 },
+    loop: (x, y, z, begin, end) => { for (let i = begin; i < end; i++) z[i] = y[i] > 0 ? x[i] : 0 },
   },
 } satisfies Record<string, BinaryRow>
 
 export type UnaryOp = keyof typeof unaryRows
 export type BinaryOp = keyof typeof binaryRows
 
-export const unary = defineKernel<{ op: UnaryOp; a?: number }>({
+export interface UnaryParams { op: UnaryOp; a?: number }
+
+/** y[begin…end−1] */
+export function unaryRange([x]: TypedArray[], [y]: TypedArray[], { op, a = 0 }: UnaryParams, begin: number, end: number): void {
+  const row: UnaryRow = unaryRows[op]
+  if (row.loop) return row.loop(x, y, a, begin, end)
+  const f = row.f
+  for (let i = begin; i < end; i++) y[i] = f(x[i], a)
+}
+
+export const unary = defineKernel<UnaryParams>({
   name: 'unary',
-  cpu([x], [y], { op, a = 0 }) {
-    const row: UnaryRow = unaryRows[op]
-    if (row.loop) return row.loop(x, y, a)
-    const f = row.f
-    for (let i = 0; i < y.length; i++) y[i] = f(x[i], a)
-  },
+  cpu: (inputs, outputs, p) =>
+    splitRanges('unary', inputs, outputs, p, outputs[0].length, 2 * outputs[0].length, (b, e) => unaryRange(inputs, outputs, p, b, e)),
   wgsl: ({ op, a = 0 }, { outputs: [n] }) => ({
     inputs: ['bx'], outputs: ['by'], invocations: n, uniforms: { a: ['f32', a] },
     body: `let x = f32(bx[i]); let a = u.a; by[i] = by_t(${unaryRows[op].wgsl});`,
@@ -93,28 +103,41 @@ export interface BinaryParams {
   strideY: number[]
 }
 
+/** same-length operands: z[begin…end−1]; broadcasting: outermost indices begin…end−1 of outShape */
+export function binaryRange([x, y]: TypedArray[], [z]: TypedArray[], p: BinaryParams, begin: number, end: number): void {
+  const { op, outShape, strideX, strideY } = p
+  const row: BinaryRow = binaryRows[op], f = row.f
+  if (x.length === z.length && y.length === z.length) {
+    if (row.loop) return row.loop(x, y, z, begin, end)
+    for (let i = begin; i < end; i++) z[i] = f(x[i], y[i])
+    return
+  }
+  const outer = outShape.length ? z.length / outShape[0] : 0
+  const base = [begin * outer, begin * (strideX[0] ?? 0), begin * (strideY[0] ?? 0)]
+  const shape = outShape.length ? [end - begin, ...outShape.slice(1)] : []
+  walkRuns(shape, [contiguousStrides(shape), strideX, strideY], (_, offsets, n, [, sx, sy]) => {
+    const o = base[0] + offsets[0], ox = base[1] + offsets[1], oy = base[2] + offsets[2]
+    if (op === 'add' && sx === 1 && sy === 0) {
+      const v = y[oy] // a bias added along a run: the hottest broadcast
+      for (let j = 0; j < n; j++) z[o + j] = x[ox + j] + v
+    } else if (sy === 0) {
+      const v = y[oy]
+      for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], v)
+    } else if (sx === 0) {
+      const v = x[ox]
+      for (let j = 0; j < n; j++) z[o + j] = f(v, y[oy + j * sy])
+    } else for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], y[oy + j * sy])
+  })
+}
+
 export const binary = defineKernel<BinaryParams>({
   name: 'binary',
-  cpu([x, y], [z], { op, outShape, strideX, strideY }) {
-    const row: BinaryRow = binaryRows[op], f = row.f
-    if (sizeOf(outShape) !== z.length) throw new Error('binary: output size does not match its shape')
-    if (x.length === z.length && y.length === z.length) {
-      if (row.loop) return row.loop(x, y, z)
-      for (let i = 0; i < z.length; i++) z[i] = f(x[i], y[i])
-      return
-    }
-    walkRuns(outShape, [contiguousStrides(outShape), strideX, strideY], (_, [o, ox, oy], n, [, sx, sy]) => {
-      if (op === 'add' && sx === 1 && sy === 0) {
-        const v = y[oy] // a bias added along a run: the hottest broadcast
-        for (let j = 0; j < n; j++) z[o + j] = x[ox + j] + v
-      } else if (sy === 0) {
-        const v = y[oy]
-        for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], v)
-      } else if (sx === 0) {
-        const v = x[ox]
-        for (let j = 0; j < n; j++) z[o + j] = f(v, y[oy + j * sy])
-      } else for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], y[oy + j * sy])
-    })
+  cpu(inputs, outputs, p) {
+    const z = outputs[0]
+    if (sizeOf(p.outShape) !== z.length) throw new Error('binary: output size does not match its shape')
+    const flat = inputs[0].length === z.length && inputs[1].length === z.length
+    const count = flat ? z.length : p.outShape.length ? p.outShape[0] : 1
+    splitRanges('binary', inputs, outputs, p, count, 3 * z.length, (b, e) => binaryRange(inputs, outputs, p, b, e))
   },
   wgsl({ op, outShape, strideX, strideY }) {
     // each invocation finds its operands' offsets from its output index, over the coalesced axes

@@ -1,5 +1,7 @@
 // fold (col2im): the adjoint of unfold. Sums every column entry back onto the input position it was read
 // from, so overlapping windows add up and padding entries vanish; this is the input gradient of a convolution.
+// Big calls are split by planes over the CPU thread pool.
+import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
 import { ROW, planeStarts, volume, windowRows } from './window-geometry.ts'
 import type { UnfoldParams } from './unfold.ts'
@@ -26,6 +28,7 @@ export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, beg
 
 export const fold = defineKernel<UnfoldParams>({
   name: 'fold',
-  cpu: ([cols], [x], p) => foldPlanes(cols, x, p, 0, p.planes),
+  cpu: (inputs, outputs, p) =>
+    splitRanges('fold', inputs, outputs, p, p.planes, inputs[0].length + outputs[0].length, (b, e) => foldPlanes(inputs[0], outputs[0], p, b, e)),
   wgsl: foldWgsl,
 })

@@ -1,7 +1,9 @@
 // N-D pooling over spatial windows (1D/2D/3D lifted to 3D): max (with the argmax of each window, so the
 // backward pass can route the gradient), average (padding left out of the count, ONNX's count_include_pad=0)
 // and Lp, (Σ x^p)^(1/p) as PyTorch's LPPool. PyTorch's LPPool takes no padding; here padding counts as
-// zeros, which for p > 0 is the same as leaving it out of the sum.
+// zeros, which for p > 0 is the same as leaving it out of the sum. Big calls are split by planes over the CPU
+// thread pool.
+import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
 import { volume, windowTaps, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
@@ -18,11 +20,11 @@ export interface PoolParams {
   planes: number
 }
 
-/** outputs: [y] for avg and lp, [y, argmax] for max (Int32, the offset of the maximum within its plane) */
-export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p, planes }: PoolParams): void {
+/** planes begin…end−1; outputs: [y] for avg and lp, [y, argmax] for max (Int32, the offset of the maximum within its plane) */
+export function poolPlanes([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p }: PoolParams, begin: number, end: number): void {
   const { start, taps } = windowTaps(window)
   const inVol = volume(window.in), outVol = start.length - 1
-  for (let plane = 0, o = 0; plane < planes; plane++) {
+  for (let plane = begin, o = begin * outVol; plane < end; plane++) {
     const xb = plane * inVol
     for (let q = 0; q < outVol; q++, o++) {
       const t0 = start[q], t1 = start[q + 1]
@@ -51,20 +53,20 @@ export function poolForward([x]: TypedArray[], [y, argmax]: TypedArray[], { wind
 }
 
 /**
- * dx from dy. inputs: [dy, argmax] for max, [dy] for avg, [dy, x, y] for lp, whose gradient
+ * dx planes begin…end−1 from dy. inputs: [dy, argmax] for max, [dy] for avg, [dy, x, y] for lp, whose gradient
  * x^(p−1) · y^(1−p) · dy is taken as 0 where y = 0 (as PyTorch, whose LPPool ends in a ReLU).
  */
-export function poolBackward([dy, a, b]: TypedArray[], [dx]: TypedArray[], { window, mode, p, planes }: PoolParams): void {
-  dx.fill(0)
+export function poolGradPlanes([dy, a, b]: TypedArray[], [dx]: TypedArray[], { window, mode, p }: PoolParams, begin: number, end: number): void {
   const inVol = volume(window.in), outVol = volume(window.out)
+  dx.fill(0, begin * inVol, end * inVol)
   if (mode === 'max') {
-    for (let plane = 0, o = 0; plane < planes; plane++) {
+    for (let plane = begin, o = begin * outVol; plane < end; plane++) {
       for (let q = 0; q < outVol; q++, o++) dx[plane * inVol + a[o]] += dy[o]
     }
     return
   }
   const { start, taps } = windowTaps(window)
-  for (let plane = 0, o = 0; plane < planes; plane++) {
+  for (let plane = begin, o = begin * outVol; plane < end; plane++) {
     const xb = plane * inVol
     for (let q = 0; q < outVol; q++, o++) {
       const t0 = start[q], t1 = start[q + 1]
@@ -79,5 +81,18 @@ export function poolBackward([dy, a, b]: TypedArray[], [dx]: TypedArray[], { win
   }
 }
 
-export const pool = defineKernel<PoolParams>({ name: 'pool', cpu: poolForward, wgsl: poolWgsl })
-export const poolGrad = defineKernel<PoolParams>({ name: 'pool-grad', cpu: poolBackward, wgsl: poolGradWgsl })
+/** elements a call touches, to judge whether splitting it pays */
+const touched = (arrays: TypedArray[]) => arrays.reduce((sum, a) => sum + (a?.length ?? 0), 0)
+
+export const pool = defineKernel<PoolParams>({
+  name: 'pool',
+  cpu: (inputs, outputs, p) =>
+    splitRanges('pool', inputs, outputs, p, p.planes, touched([...inputs, ...outputs]), (b, e) => poolPlanes(inputs, outputs, p, b, e)),
+  wgsl: poolWgsl,
+})
+export const poolGrad = defineKernel<PoolParams>({
+  name: 'pool-grad',
+  cpu: (inputs, outputs, p) =>
+    splitRanges('pool-grad', inputs, outputs, p, p.planes, touched([...inputs, ...outputs]), (b, e) => poolGradPlanes(inputs, outputs, p, b, e)),
+  wgsl: poolGradWgsl,
+})

@@ -1,6 +1,8 @@
 // unfold (im2col): copies every window of x [N, C, ...spatial] into columns, so that a convolution is one
 // matrix product. Row c·K + k of an image's columns holds kernel offset k of channel c at every output
 // position (padding reads as 0); with flip the offsets pair mirrored, which makes the product a true convolution.
+// Big calls are split by planes over the CPU thread pool.
+import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
 import { ROW, planeStarts, windowRows, type ColumnLayout, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
@@ -46,6 +48,7 @@ export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, b
 
 export const unfold = defineKernel<UnfoldParams>({
   name: 'unfold',
-  cpu: ([x], [cols], p) => unfoldPlanes(x, cols, p, 0, p.planes),
+  cpu: (inputs, outputs, p) =>
+    splitRanges('unfold', inputs, outputs, p, p.planes, inputs[0].length + outputs[0].length, (b, e) => unfoldPlanes(inputs[0], outputs[0], p, b, e)),
   wgsl: unfoldWgsl,
 })
