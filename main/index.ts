@@ -8,6 +8,7 @@ import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
 import { logChildGone, recoverRenderer } from './electron/crash-events.ts'
 import { fileActions, projectFilters, type Dialogs } from './electron/file-actions.ts'
+import { projectArgument } from './electron/launch-args.ts'
 import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
 import { forwardEvents, registerIpc } from './electron/ipc.ts'
 import { menuTemplate } from './electron/menu.ts'
@@ -30,7 +31,8 @@ import { utilitySpawner } from './services/runs/utility-host.ts'
 
 const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
 const origins = trustedOrigins(devServer)
-const project = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.receptive')) ?? null
+const argSkip = app.isPackaged ? 1 : 2 // the executable, and the app folder in development
+const project = projectArgument(process.argv, process.cwd(), argSkip)
 
 protocol.registerSchemesAsPrivileged([appScheme])
 
@@ -116,10 +118,20 @@ function createWindow(settleUnsaved: () => Promise<boolean>): BrowserWindow {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  // a file opened from outside (another launch, Finder) waits for the File actions when it comes early
+  let file: ReturnType<typeof fileActions> | null = null
+  let pendingOpen: string | null = null
+  const openFromOutside = (path: string) => (file ? void file.openFile(path) : (pendingOpen = path))
+  app.on('open-file', (event, path) => { // macOS; sent before 'ready' for the file that launched the app
+    event.preventDefault()
+    openFromOutside(path)
+  })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const win = BrowserWindow.getAllWindows()[0]
     if (win?.isMinimized()) win.restore()
     win?.focus()
+    const path = projectArgument(argv, workingDirectory, argSkip)
+    if (path) openFromOutside(path)
   })
   app.on('child-process-gone', (_event, details) => logChildGone(log, details))
   app.on('web-contents-created', (_event, contents) => guardContents(contents, origins, (url) => shell.openExternal(url)))
@@ -138,6 +150,7 @@ if (!app.requestSingleInstanceLock()) {
       settingsDir: settings,
       cwd: process.cwd(),
       onChange: (info) => {
+        if (info.path) app.addRecentDocument(info.path) // the OS's recent list (Dock, JumpList) beside ours
         runs.projectChanged()
         hub.emit('project.changed', info)
       },
@@ -164,13 +177,15 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, createDispatch(contract, handlers), origins)
     forwardEvents(hub.events$, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
-    const file = fileActions(projects, dialogs)
+    file = fileActions(projects, dialogs)
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged, file })),
     )
-    createWindow(file.settleUnsaved)
+    const actions = file
+    createWindow(actions.settleUnsaved)
+    if (pendingOpen) void actions.openFile(pendingOpen)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow(file.settleUnsaved)
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(actions.settleUnsaved)
     })
   })
 }

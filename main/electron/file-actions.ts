@@ -21,6 +21,8 @@ export const projectFilters = [{ name: 'Receptive project', extensions: ['recept
 type Actions = { [K in keyof FileActions]: () => Promise<void> } & {
   /** true when the open project may be replaced or closed: it holds no untitled work, or the user saved or dropped it */
   settleUnsaved(): Promise<boolean>
+  /** opens a file named outside the app (command line, second instance, Finder), asking about untitled work first */
+  openFile(path: string): Promise<void>
 }
 
 export function fileActions(projects: ProjectService, dialogs: Dialogs): Actions {
@@ -45,14 +47,16 @@ export function fileActions(projects: ProjectService, dialogs: Dialogs): Actions
     return choice === 'discard' || (choice === 'save' && saveAsChosen())
   }
   const saveAs = async () => void (await saveAsChosen())
+  const openFile = async (path: string) => {
+    if (await settleUnsaved()) await attempt('Could not open the project', () => projects.open(path))
+  }
   return {
     newProject: async () => {
       if (await settleUnsaved()) await attempt('Could not make a new project', () => projects.newProject())
     },
     open: async () => {
-      if (!(await settleUnsaved())) return
       const path = await dialogs.openPath()
-      if (path !== null) await attempt('Could not open the project', () => projects.open(path))
+      if (path !== null) await openFile(path)
     },
     save: async () => {
       if (projects.info().path === null) await saveAs()
@@ -60,5 +64,6 @@ export function fileActions(projects: ProjectService, dialogs: Dialogs): Actions
     },
     saveAs,
     settleUnsaved,
+    openFile,
   }
 }

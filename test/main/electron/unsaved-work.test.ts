@@ -77,6 +77,21 @@ describe('settleUnsaved (New, Open, close)', () => {
     expect(temp.projects.graph().spec.nodes).toHaveLength(1)
   })
 
+  it('a file opened from outside (second instance, Finder) asks first, then opens it', async () => {
+    edited()
+    const other = join(temp.dir, 'other.receptive')
+    const { projects } = temp
+    const elsewhere = tempProjects() // another service writes the file into this test's folder
+    await elsewhere.projects.saveAs(other)
+    elsewhere.dispose()
+    const cancel = dialogs('cancel')
+    await fileActions(projects, cancel.d).openFile(other)
+    expect(cancel.seen.asked).toBe(1)
+    expect(projects.info().path).toBeNull()
+    await fileActions(projects, dialogs('discard').d).openFile(other)
+    expect(projects.info().path).toBe(other)
+  })
+
   it('Save with the save dialog cancelled keeps the untitled project', async () => {
     edited()
     const actions = fileActions(temp.projects, dialogs('save', null).d)
