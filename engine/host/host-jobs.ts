@@ -6,11 +6,12 @@ import { serveDataJob } from './dataset-jobs.ts'
 import { serveEvaluation } from './evaluate-job.ts'
 import { serveJob, type HostChannel } from './host-session.ts'
 import { serveInspection } from './inspect-jobs.ts'
-import { trainJob } from './train-job.ts'
+import { openNodeData } from './node-data.ts'
+import { trainJobWith } from './train-job.ts'
 
 export const HOST_JOBS = {
   /** one training run: a stream of events, pause/resume/stop */
-  train: (c: HostChannel<unknown>) => serveJob(c, trainJob),
+  train: (c: HostChannel<unknown>) => serveJob(c, trainJobWith(openNodeData)),
   /** numbered feature-map and maximisation requests until main lets the host go */
   inspect: serveInspection,
   /** one finished run's evaluation, answered once */

@@ -1,10 +1,8 @@
-// The job an engine host runs: pick the backend, load the dataset itself (main only names it), build the
-// model, optionally restore a checkpoint, then drive engine/train and turn its events into host events,
+// The training job of an engine host: pick the backend, open the data (injected: a Node host loads it
+// itself, the window host gets it from main; train-data.ts), build the model, optionally restore a checkpoint, then drive engine/train and turn its events into host events,
 // adding snapshots (at the start, spread over the first epoch, at every epoch end) and a checkpoint at
 // every epoch end. Between two events it gives main's pause and stop messages their chance.
 
-import { loadDataset } from '../data/load.ts'
-import { parseDatasetSpec } from '../data/spec.ts'
 import { backendReason, setBackend } from '../backend/select.ts'
 import { buildModel, type Model } from '../graph/build.ts'
 import { adam, adamw, sgd, type Optimizer } from '../optim/index.ts'
@@ -12,6 +10,7 @@ import { train } from '../train/train.ts'
 import type { JobRunner } from './host-session.ts'
 import type { Hyper } from './job.ts'
 import { firstEpochSnapshots } from './snapshot-schedule.ts'
+import type { OpenTrainData } from './train-data.ts'
 import { checkpointOf, restoreCheckpoint, snapshotTensors } from './weights.ts'
 
 function optimizerFor(o: Hyper['optimizer']): Optimizer {
@@ -20,12 +19,13 @@ function optimizerFor(o: Hyper['optimizer']): Optimizer {
   return kind === 'adam' ? adam(options) : adamw(options)
 }
 
-export const trainJob: JobRunner = async (job, control, emit) => {
+/** the training job over data opened by `openData` */
+export const trainJobWith = (openData: OpenTrainData): JobRunner => async (job, control, emit) => {
   const { hyper } = job
   const start = job.resume ?? { step: 0, epoch: 0 }
   const device = await setBackend(job.backend)
   // a stop during a long import aborts it: that is a stop, not a failure
-  const data = await loadDataset(parseDatasetSpec(job.dataset), { signal: control.signal, cacheDir: process.env.RECEPTIVE_DATA_CACHE }).catch((err: unknown) => {
+  const data = await openData(job.dataset, control.signal).catch((err: unknown) => {
     if (control.stopRequested) return null
     throw err
   })
@@ -46,7 +46,7 @@ export const trainJob: JobRunner = async (job, control, emit) => {
   let { step, epoch } = start
   // a run killed between its last checkpoint and its `done` has nothing left to train
   if (epoch >= hyper.epochs) return { outcome: 'done', step, epoch }
-  data.setEpoch(epoch + 1)
+  await data.setEpoch(epoch + 1)
   // train() continues batches, dropout masks, rates and numbering from the checkpoint as if never interrupted
   const events = train({
     model, data: data.train, validation: data.validation, optimizer, epochs: hyper.epochs, batchSize: hyper.batchSize,
@@ -63,7 +63,7 @@ export const trainJob: JobRunner = async (job, control, emit) => {
       emit({ type: 'epoch', step, epoch, train: e.train, validation: e.validation ?? null, seconds: e.seconds })
       await snapshot(step, epoch)
       emit({ type: 'checkpoint', step, epoch, ...(await checkpointOf(model, optimizer, epoch, step)) })
-      data.setEpoch(epoch + 1)
+      if (epoch < hyper.epochs) await data.setEpoch(epoch + 1) // no draws (nor a transfer) for an epoch never trained
     } else {
       return { outcome: e.stopped ? 'stopped' : 'done', step, epoch }
     }

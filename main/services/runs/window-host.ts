@@ -3,10 +3,13 @@
 // (BrowserWindow with show: false, sandbox, contextIsolation, the port-forwarding preload, loading
 // engine/host/window-host.html) and MessageChannelMain; this file needs only the members described here.
 // Main keeps one end of the channel and posts the other to the page once it has loaded; messages sent
-// before then wait. A crashed renderer or a closed window is the host's exit.
+// before then wait. The page has no file system: its data requests are answered here (window-data.ts) and
+// never reach the run manager. A crashed renderer or a closed window is the host's exit.
 
 import { PORT_MESSAGE } from '../../../engine/host/port-channel.ts'
+import { isDataMessage, type DataRequest } from '../../../engine/host/train-data.ts'
 import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
+import { serveDataset, type DataServer } from './window-data.ts'
 
 /** the part of Electron's MessagePortMain a host uses */
 export interface MainPort {
@@ -35,7 +38,8 @@ export type OpenHostWindow = (runId: number) => HostWindow
 /** Electron's `new MessageChannelMain()` */
 export type MakeChannel = () => { port1: MainPort; port2: MainPort }
 
-export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel): SpawnHost {
+/** `serveData`: answers a run's data requests, given its dataset spec (engine/data in main by default) */
+export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel, serveData: (dataset: unknown) => DataServer = serveDataset): SpawnHost {
   return (runId) => {
     const win = open(runId)
     const { port1, port2 } = makeChannel()
@@ -43,6 +47,14 @@ export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel): S
     let queue: unknown[] | null = []
     let ended: HostExit | null = null
     const exits: ((e: HostExit) => void)[] = []
+    const listeners: ((raw: unknown) => void)[] = []
+    let data: DataServer | null = null
+    port1.on('message', (e) => {
+      if (!isDataMessage(e.data)) return void listeners.forEach(fn => fn(e.data))
+      const { epoch } = e.data as DataRequest
+      if (!data || !Number.isSafeInteger(epoch)) return void port1.postMessage({ type: 'data', epoch, error: 'no dataset to send: the job has not started' })
+      void data({ type: 'data', epoch }).then(reply => ended || port1.postMessage(reply))
+    })
     const end = (exit: HostExit) => {
       if (ended) return
       ended = { ...exit, stderr: tail.get() }
@@ -66,10 +78,11 @@ export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel): S
       get pid() { return win.isDestroyed() ? undefined : win.webContents.getOSProcessId() },
       send(msg) {
         if (ended) return
+        if (msg.type === 'start') data = serveData(msg.job.dataset)
         if (queue) queue.push(msg)
         else port1.postMessage(msg)
       },
-      onMessage: (listener) => port1.on('message', (e) => listener(e.data)),
+      onMessage: (listener) => void listeners.push(listener),
       onExit(listener) {
         if (ended) listener(ended)
         else exits.push(listener)

@@ -1,15 +1,21 @@
 // The window spawner without Electron: an EventEmitter stands in for the hidden BrowserWindow and a Node
 // MessageChannel for MessageChannelMain. The page side is the real engine code (portChannel + serveJob),
 // so the test covers the path a WebGPU run takes under Electron: port handed over after load, messages
-// queued until then, events relayed, and a crashed renderer or a closed window reported as the exit.
+// queued until then, events relayed, and a crashed renderer or a closed window reported as the exit. A
+// real training job runs in the "page" on the data main sends and matches a Node host's run event by event.
 
 import { EventEmitter } from 'node:events'
 import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { serveJob } from '../../../../engine/host/host-session.ts'
+import { serveJob, type HostChannel } from '../../../../engine/host/host-session.ts'
+import { openNodeData } from '../../../../engine/host/node-data.ts'
+import { parseHostMessage, type HostMessage } from '../../../../engine/host/protocol.ts'
+import { trainJobWith } from '../../../../engine/host/train-job.ts'
+import { serveWindowJob } from '../../../../engine/host/window-job.ts'
 import { PORT_MESSAGE, portChannel, type PortLike } from '../../../../engine/host/port-channel.ts'
 import { describeExit } from '../../../../main/services/runs/engine-host.ts'
 import { windowSpawner, type HostWindow, type MainPort } from '../../../../main/services/runs/window-host.ts'
+import { mlpSpec } from './run-fixtures.ts'
 
 class FakeContents extends EventEmitter {
   readonly posted: [string, unknown, MainPort[]][] = []
@@ -98,5 +104,56 @@ describe('windowSpawner', () => {
     expect(win.destroyed).toBe(true)
     expect(exits).toEqual([{ code: null, signal: 'SIGKILL', stderr: [] }])
     expect(host.pid).toBeUndefined()
+  })
+
+  it('trains a job in the page on the data main sends, event for event as a Node host does', async () => {
+    // augmented, so every epoch's training split is sent anew; a validation split goes with the first
+    const dataset = { format: 'receptive.dataset/1', source: { kind: 'builtin', id: 'shapes', count: 200 },
+      split: { validation: 0.2, seed: 3 }, augmentation: { translate: { max: 2 }, flip: { p: 0.5 } }, augmentationSeed: 5 }
+    const job = { runId: 5, spec: mlpSpec, dataset, seed: 7, backend: 'cpu' as const, resume: null,
+      hyper: { epochs: 3, batchSize: 32, optimizer: { kind: 'sgd' as const, lr: 0.05, momentum: 0.9 }, reportEvery: 2 } }
+    const comparable = (m: HostMessage) => ({ ...m, ...('seconds' in m ? { seconds: 0 } : {}), ...('imagesPerSecond' in m ? { imagesPerSecond: 0 } : {}) })
+
+    // the Node host, in-process: it loads the dataset itself
+    const nodeEvents: HostMessage[] = []
+    let toNode!: (raw: unknown) => void
+    const nodeChannel: HostChannel<unknown> = { send: async (m) => void nodeEvents.push(m as HostMessage), onMessage: (l) => (toNode = l) }
+    const nodeDone = serveJob(nodeChannel, trainJobWith(openNodeData))
+    toNode({ v: 1, type: 'start', job })
+    expect(await nodeDone).toBe(0)
+
+    // the window host: main's end through the spawner, the page's end is window-job.ts
+    const { win, host } = spawnOne()
+    const pageEvents: HostMessage[] = []
+    const ended = new Promise<void>((done) => host.onMessage((raw) => {
+      const m = parseHostMessage(raw) // what the run manager would check; data messages never get here
+      pageEvents.push(m)
+      if (m.type === 'done' || m.type === 'failed') done()
+    }))
+    host.send({ v: 1, type: 'start', job })
+    win.webContents.emit('did-finish-load')
+    const pagePort = (win.webContents.posted[0][2][0] as ReturnType<typeof mainPort>).node
+    expect(await serveWindowJob(pagePort as unknown as PortLike)).toBe(0)
+    await ended
+    pagePort.close()
+    host.kill()
+
+    expect(pageEvents.at(-1)?.type).toBe('done')
+    expect(pageEvents.filter((m) => m.type === 'epoch')).toHaveLength(3)
+    expect(pageEvents.map(comparable)).toEqual(nodeEvents.map(comparable))
+  })
+
+  it('a data request before any job is answered with an error, not passed on', async () => {
+    const { win, host } = spawnOne()
+    const heard: unknown[] = []
+    host.onMessage((m) => heard.push(m))
+    win.webContents.emit('did-finish-load')
+    const pagePort = (win.webContents.posted[0][2][0] as ReturnType<typeof mainPort>).node
+    const reply = new Promise((r) => pagePort.once('message', r))
+    pagePort.postMessage({ type: 'data', epoch: 1 })
+    expect(await reply).toEqual({ type: 'data', epoch: 1, error: 'no dataset to send: the job has not started' })
+    expect(heard).toEqual([])
+    pagePort.close()
+    host.kill()
   })
 })
