@@ -19,6 +19,13 @@ export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, beg
     for (let r = 0; r < rows.length; r += ROW) {
       const lo = rows[r + 2], hi = rows[r + 3], count = rows[r + 4]
       let xRow = xPlane + rows[r] + lo * sW, colRow = colPlane + rows[r + 1] + lo * pos
+      const run = hi - lo
+      if (pos === 1 && sW === 1) { // unit-stride rows: plain indexed loops
+        for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
+          for (let o = 0; o < run; o++) x[xRow + o] += cols[colRow + o]
+        }
+        continue
+      }
       for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
         for (let o = lo, d = colRow, s = xRow; o < hi; o++, d += pos, s += sW) x[s] += cols[d]
       }

@@ -24,30 +24,40 @@ export interface PoolParams {
 export function poolPlanes([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p }: PoolParams, begin: number, end: number): void {
   const { start, taps } = windowTaps(window)
   const inVol = volume(window.in), outVol = start.length - 1
+  if (mode === 'max') return maxPlanes(x, y, argmax, start, taps, inVol, begin, end)
   for (let plane = begin, o = begin * outVol; plane < end; plane++) {
     const xb = plane * inVol
     for (let q = 0; q < outVol; q++, o++) {
       const t0 = start[q], t1 = start[q + 1]
-      if (mode === 'max') {
-        // as PyTorch: the first maximum, unless there is a NaN (then the last NaN); selected by arithmetic,
-        // since a branch on random data mispredicts about every other tap
-        let at = t0 < t1 ? taps[t0] : 0, best = t0 < t1 ? x[xb + at] : -Infinity
-        for (let t = t0 + 1; t < t1; t++) {
-          const v = x[xb + taps[t]], take = +(v > best) | +(v !== v)
-          at += take * (taps[t] - at)
-          best = x[xb + at]
-        }
-        y[o] = best
-        argmax[o] = at
-      } else if (mode === 'avg') {
-        let sum = 0
+      let sum = 0
+      if (mode === 'avg') {
         for (let t = t0; t < t1; t++) sum += x[xb + taps[t]]
         y[o] = t1 > t0 ? sum / (t1 - t0) : 0
       } else {
-        let sum = 0
         for (let t = t0; t < t1; t++) sum += p === 2 ? x[xb + taps[t]] ** 2 : x[xb + taps[t]] ** p
         y[o] = p === 2 ? Math.sqrt(sum) : sum ** (1 / p)
       }
+    }
+  }
+}
+
+/** max pooling on its own loop (the hot mode: no per-window mode test) */
+function maxPlanes(x: TypedArray, y: TypedArray, argmax: TypedArray, start: Int32Array, taps: Int32Array, inVol: number, begin: number, end: number): void {
+  const outVol = start.length - 1
+  for (let plane = begin, o = begin * outVol; plane < end; plane++) {
+    const xb = plane * inVol
+    for (let q = 0; q < outVol; q++, o++) {
+      const t0 = start[q], t1 = start[q + 1]
+      // as PyTorch: the first maximum, unless there is a NaN (then the last NaN); selected by arithmetic,
+      // since a branch on random data mispredicts about every other tap
+      let at = t0 < t1 ? taps[t0] : 0, best = t0 < t1 ? x[xb + at] : -Infinity
+      for (let t = t0 + 1; t < t1; t++) {
+        const tap = taps[t], v = x[xb + tap], take = +(v > best) | +(v !== v)
+        at += take * (tap - at)
+        best = x[xb + at]
+      }
+      y[o] = best
+      argmax[o] = at
     }
   }
 }

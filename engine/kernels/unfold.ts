@@ -36,6 +36,15 @@ export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, b
         }
         continue
       }
+      if (pos === 1 && sW === 1) { // short unit-stride rows (valid convolutions): plain indexed loops
+        for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
+          const shift = xRow - lo
+          for (let o = 0; o < lo; o++) cols[colRow + o] = 0
+          for (let o = lo; o < hi; o++) cols[colRow + o] = x[shift + o]
+          for (let o = hi; o < oW; o++) cols[colRow + o] = 0
+        }
+        continue
+      }
       for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
         let d = colRow, s = xRow, o = 0
         for (; o < lo; o++, d += pos) cols[d] = 0
