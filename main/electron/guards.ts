@@ -1,6 +1,6 @@
 // Refusals every web contents gets: no permission is granted, no navigation leaves the app's
-// origins, no window opens (an allowlisted https link goes to the system browser), no <webview> attaches. Plain functions over the few members of
-// Electron's objects they use, so tests can drive them.
+// origins, no window opens (an allowlisted https link goes to the system browser), no <webview>
+// attaches. Plain functions over the few members of Electron's objects they use, so tests can drive them.
 import { externalWindowHandler } from './external-links.ts'
 import { isTrustedUrl } from './origins.ts'
 
