@@ -2,7 +2,7 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, utilityProcess } from 'electron'
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, MessageChannelMain, Menu, nativeTheme, protocol, screen, session, shell, utilityProcess } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
@@ -12,7 +12,7 @@ import { projectArgument } from './electron/launch-args.ts'
 import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
 import { forwardEvents, registerIpc } from './electron/ipc.ts'
 import { menuTemplate } from './electron/menu.ts'
-import { APP_ENTRY, trustedOrigins } from './electron/origins.ts'
+import { APP_ENTRY, APP_ORIGIN, trustedOrigins } from './electron/origins.ts'
 import { closeGuard } from './electron/unsaved-work.ts'
 import { MIN_SIZE, windowOptions } from './electron/window-options.ts'
 import { fitToDisplays, loadWindowState, saveWindowState } from './electron/window-state.ts'
@@ -26,8 +26,10 @@ import { EvaluationService, evaluationFrom } from './services/evaluate.ts'
 import { InspectService, inspectorFrom } from './services/inspect.ts'
 import { ProjectService } from './services/projects.ts'
 import { wireState } from './services/runs/run-wire.ts'
+import { spawnByBackend } from './services/runs/engine-host.ts'
 import { RunsService } from './services/runs/runs-service.ts'
 import { utilitySpawner } from './services/runs/utility-host.ts'
+import { windowSpawner } from './services/runs/window-host.ts'
 
 const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
 const origins = trustedOrigins(devServer)
@@ -95,6 +97,19 @@ async function saveExportDialog(format: 'onnx' | 'pytorch' | 'npz', suggested: s
   return r.canceled || !r.filePath ? null : r.filePath
 }
 
+/** a WebGPU run's hidden window host: no UI, sandboxed, not throttled while hidden; its preload only hands over the port */
+function openHostWindow(runId: number): BrowserWindow {
+  const win = new BrowserWindow({
+    show: false, title: `Receptive engine (run ${runId})`,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/engine-host.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false,
+      webSecurity: true, backgroundThrottling: false, spellcheck: false,
+    },
+  })
+  void win.loadURL(`${APP_ORIGIN}/engine-host.html`)
+  return win
+}
+
 function createWindow(settleUnsaved: () => Promise<boolean>): BrowserWindow {
   const saved = loadWindowState(settings)
   const bounds = saved ? fitToDisplays(saved.bounds, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea), MIN_SIZE) : undefined
@@ -155,9 +170,15 @@ if (!app.requestSingleInstanceLock()) {
         hub.emit('project.changed', info)
       },
     }, project, (message) => dialogs.error('Could not open the project', message))
+    const opened = projects.info().path
+    if (opened) app.addRecentDocument(opened)
     // training in utility processes (the engine host electron-vite builds beside this file)
     const engineHost = join(import.meta.dirname, 'engine-host.js')
-    const runs = new RunsService(() => projects.current, utilitySpawner(utilityProcess.fork, engineHost))
+    // CPU runs in utility processes; WebGPU runs in hidden, sandboxed windows (Dawn cannot map buffers in Electron)
+    const runs = new RunsService(() => projects.current, spawnByBackend({
+      cpu: utilitySpawner(utilityProcess.fork, engineHost),
+      webgpu: windowSpawner(openHostWindow, () => new MessageChannelMain()),
+    }))
     const progress = runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
     const evaluations = new EvaluationService(() => projects.current, evaluationFrom(utilitySpawner(utilityProcess.fork, engineHost, 'evaluate')))
     const inspections = new InspectService(() => projects.current,

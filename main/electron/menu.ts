@@ -20,6 +20,8 @@ export function menuTemplate({ appName, isMac, isDev, file: act }: MenuSettings)
     submenu: [
       { label: 'New Project', accelerator: 'CmdOrCtrl+N', click: () => act.newProject() },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => act.open() },
+      // macOS fills this from app.addRecentDocument; choosing an entry arrives as 'open-file'
+      ...(isMac ? [{ label: 'Open Recent', role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] }] satisfies MenuItemConstructorOptions[] : []),
       sep,
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => act.save() },
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => act.saveAs() },

@@ -41,6 +41,11 @@ describe('menuTemplate', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length)
   })
 
+  it('has Open Recent (with Clear) on macOS only, where the system keeps the list', () => {
+    expect(roles(menuTemplate({ appName: 'Receptive', isMac: true, isDev: false, file }))).toEqual(expect.arrayContaining(['recentDocuments', 'clearRecentDocuments']))
+    expect(roles(menuTemplate({ appName: 'Receptive', isMac: false, isDev: false, file }))).not.toContain('recentDocuments')
+  })
+
   it('offers developer tools in development only', () => {
     expect(roles(menuTemplate({ appName: 'Receptive', isMac: false, isDev: true, file }))).toContain('toggleDevTools')
   })
