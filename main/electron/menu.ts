@@ -1,6 +1,6 @@
 // The application menu: standard roles with their usual shortcuts, the macOS app menu first on
-// macOS, and the project items (new, open, save, save as) in the File menu. Built as a template
-// so tests can read it without Electron; the project actions come in as plain functions.
+// macOS, and the project items (new, open, Open Recent on macOS, save, save as) in the File menu. Built
+// as a template so tests can read it without Electron; the project actions come in as plain functions.
 import type { MenuItemConstructorOptions } from 'electron'
 
 /** what the File menu's project items do (main/electron/file-actions.ts) */
