@@ -19,10 +19,10 @@ export interface MainPort {
   close(): void
 }
 
-/** the part of Electron's BrowserWindow a host uses */
-export interface HostWindow {
+/** the part of Electron's BrowserWindow a host uses (`P`: the port type its webContents transfers) */
+export interface HostWindow<P extends MainPort = MainPort> {
   readonly webContents: {
-    postMessage(channel: string, message: unknown, transfer: MainPort[]): void
+    postMessage(channel: string, message: unknown, transfer: P[]): void
     getOSProcessId(): number
     once(event: 'did-finish-load', listener: () => void): void
     on(event: 'render-process-gone', listener: (e: unknown, details: { reason: string; exitCode: number }) => void): void
@@ -34,12 +34,12 @@ export interface HostWindow {
 }
 
 /** opens the hidden host window for a run (loading has begun) */
-export type OpenHostWindow = (runId: number) => HostWindow
+export type OpenHostWindow<P extends MainPort = MainPort> = (runId: number) => HostWindow<P>
 /** Electron's `new MessageChannelMain()` */
-export type MakeChannel = () => { port1: MainPort; port2: MainPort }
+export type MakeChannel<P extends MainPort = MainPort> = () => { port1: P; port2: P }
 
 /** `serveData`: answers a run's data requests, given its dataset spec (engine/data in main by default) */
-export function windowSpawner(open: OpenHostWindow, makeChannel: MakeChannel, serveData: (dataset: unknown) => DataServer = serveDataset): SpawnHost {
+export function windowSpawner<P extends MainPort>(open: OpenHostWindow<P>, makeChannel: MakeChannel<P>, serveData: (dataset: unknown) => DataServer = serveDataset): SpawnHost {
   return (runId) => {
     const win = open(runId)
     const { port1, port2 } = makeChannel()
