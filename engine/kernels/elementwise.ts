@@ -4,6 +4,7 @@
 // split into element ranges (binary broadcasts: ranges of the outermost axis) over the CPU thread pool.
 import type { TypedArray } from '../backend/backend.ts'
 import { splitRanges } from '../backend/cpu/split-ranges.ts'
+import { maskPositiveRange, reluRange } from './elementwise-bits.ts'
 import { defineKernel } from './kernel.ts'
 import { coalesce, contiguousStrides, sizeOf, walkRuns } from './strides.ts'
 
@@ -28,7 +29,7 @@ export const unaryRows = {
   reciprocal: { f: (x) => 1 / x, wgsl: '1.0 / x' },
   relu: {
     f: (x) => (x > 0 ? x : 0), wgsl: 'select(0.0, x, x > 0.0)',
-    loop: (x, y, _a, begin, end) => { for (let i = begin; i < end; i++) y[i] = x[i] > 0 ? x[i] : 0 },
+    loop: (x, y, _a, begin, end) => reluRange(x, y, begin, end),
   },
   sigmoid: { f: sigmoid, wgsl: '1.0 / (1.0 + exp(-x))' },
   tanh: { f: Math.tanh, wgsl: 'tanh(x)' },
@@ -68,7 +69,7 @@ export const binaryRows = {
   /** x where y > 0, else 0 (relu's backward: dy masked by the input) */
   maskPositive: {
     f: (x, y) => (y > 0 ? x : 0), wgsl: 'select(0.0, x, y > 0.0)',
-    loop: (x, y, z, begin, end) => { for (let i = begin; i < end; i++) z[i] = y[i] > 0 ? x[i] : 0 },
+    loop: maskPositiveRange,
   },
 } satisfies Record<string, BinaryRow>
 
