@@ -12,7 +12,7 @@ import { projectArgument } from './electron/launch-args.ts'
 import { denyPermissionCheck, denyPermissionRequest, guardContents } from './electron/guards.ts'
 import { forwardEvents, registerIpc } from './electron/ipc.ts'
 import { menuTemplate } from './electron/menu.ts'
-import { APP_ENTRY, APP_ORIGIN, trustedOrigins } from './electron/origins.ts'
+import { APP_ENTRY, APP_ORIGIN, devServerUrl, trustedOrigins } from './electron/origins.ts'
 import { closeGuard } from './electron/unsaved-work.ts'
 import { MIN_SIZE, windowOptions } from './electron/window-options.ts'
 import { fitToDisplays, loadWindowState, saveWindowState } from './electron/window-state.ts'
@@ -31,7 +31,7 @@ import { RunsService } from './services/runs/runs-service.ts'
 import { utilitySpawner } from './services/runs/utility-host.ts'
 import { windowSpawner } from './services/runs/window-host.ts'
 
-const devServer = process.env.ELECTRON_RENDERER_URL // set by `electron-vite dev` only
+const devServer = devServerUrl(process.env, app.isPackaged) // set by `electron-vite dev` only
 const origins = trustedOrigins(devServer)
 const argSkip = app.isPackaged ? 1 : 2 // the executable, and the app folder in development
 const project = projectArgument(process.argv, process.cwd(), argSkip)

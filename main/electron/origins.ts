@@ -16,6 +16,22 @@ export function originOf(url: string): string | null {
   }
 }
 
+/**
+ * electron-vite's dev server from the environment, honoured only in an unpackaged app and only as an
+ * http URL on this machine (RELIABILITY.md A1): a shipped app never loads pages from elsewhere, whatever
+ * the environment says.
+ */
+export function devServerUrl(env: Record<string, string | undefined>, isPackaged: boolean): string | undefined {
+  const raw = env.ELECTRON_RENDERER_URL
+  if (isPackaged || !raw) return undefined
+  try {
+    const u = new URL(raw)
+    return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) ? u.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** the app origin, and the dev server's when there is one */
 export function trustedOrigins(devServerUrl?: string): string[] {
   const dev = devServerUrl ? originOf(devServerUrl) : null

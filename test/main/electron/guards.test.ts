@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import { denyPermissionCheck, denyPermissionRequest, guardContents, navigationGuard } from '../../../main/electron/guards.ts'
-import { trustedOrigins } from '../../../main/electron/origins.ts'
+import { devServerUrl, trustedOrigins } from '../../../main/electron/origins.ts'
 
 const origins = trustedOrigins()
 const event = (url: string) => ({ url, preventDefault: vi.fn() })
@@ -70,5 +70,18 @@ describe('guardContents', () => {
     expect(openExternal).not.toHaveBeenCalled()
     expect(handler({ url: 'https://github.com/receptive' })).toEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://github.com/receptive')
+  })
+})
+
+describe('devServerUrl', () => {
+  it('is honoured only unpackaged, and only as http on this machine', () => {
+    const env = (url: string) => ({ ELECTRON_RENDERER_URL: url })
+    expect(devServerUrl(env('http://localhost:5173'), false)).toBe('http://localhost:5173/')
+    expect(devServerUrl(env('http://127.0.0.1:5173/'), false)).toBe('http://127.0.0.1:5173/')
+    expect(devServerUrl(env('http://localhost:5173'), true)).toBeUndefined()
+    for (const url of ['https://evil.example/', 'http://192.168.1.5:5173/', 'http://localhost.evil.example/', 'file:///tmp/x.html', 'javascript:1', 'nonsense']) {
+      expect(devServerUrl(env(url), false), url).toBeUndefined()
+    }
+    expect(devServerUrl({}, false)).toBeUndefined()
   })
 })
