@@ -40,8 +40,7 @@ describe('recoverRenderer', () => {
     const log = createLog(dir)
     const contents = Object.assign(new EventEmitter(), { reload: vi.fn() })
     const giveUp = vi.fn()
-    let t = 0
-    recoverRenderer(contents, log, giveUp, reloadBudget(2, 60_000, () => t))
+    recoverRenderer(contents, log, giveUp, reloadBudget(2, 60_000, () => 0)) // all crashes within one window
     contents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 })
     expect(contents.reload).not.toHaveBeenCalled()
     for (let i = 0; i < 3; i++) contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
