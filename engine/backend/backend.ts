@@ -13,6 +13,10 @@ export interface DeviceBuffer {
   readonly dtype: DType
 }
 
+/** device memory in bytes, for a backend that pools it (WebGPU): held by live tensors, idle in the pool
+ *  (bounded by idleLimitBytes), and the most ever live */
+export interface BackendMemory { liveBytes: number; idleBytes: number; peakBytes: number; idleLimitBytes: number }
+
 export interface Backend {
   readonly name: 'cpu' | 'webgpu'
   /** a buffer of n elements; contents are undefined until written or produced by a kernel */
@@ -22,4 +26,6 @@ export interface Backend {
   read(b: DeviceBuffer): Promise<TypedArray>
   run<P>(kernel: Kernel<P>, inputs: DeviceBuffer[], outputs: DeviceBuffer[], params: P): void
   free(b: DeviceBuffer): void
+  /** memory use, where the device tracks it (the CPU's is the process heap and is not reported) */
+  memory?(): BackendMemory
 }

@@ -3,6 +3,7 @@
 // adding snapshots (at the start, spread over the first epoch, at every epoch end) and a checkpoint at
 // every epoch end. Between two events it gives main's pause and stop messages their chance.
 
+import type { Backend } from '../backend/backend.ts'
 import { backendReason, setBackend } from '../backend/select.ts'
 import { buildModel, type Model } from '../graph/build.ts'
 import { adam, adamw, sgd, type Optimizer } from '../optim/index.ts'
@@ -20,6 +21,10 @@ function optimizerFor(o: Hyper['optimizer']): Optimizer {
 }
 
 /** the training job over data opened by `openData` */
+/** the GPU's name, for the run's record; the CPU has none */
+const adapterOf = (device: Backend): string | null =>
+  'adapterName' in device && typeof device.adapterName === 'string' ? device.adapterName : null
+
 export const trainJobWith = (openData: OpenTrainData): JobRunner => async (job, control, emit) => {
   const { hyper } = job
   const start = job.resume ?? { step: 0, epoch: 0 }
@@ -35,7 +40,7 @@ export const trainJobWith = (openData: OpenTrainData): JobRunner => async (job, 
   if (job.resume) restoreCheckpoint(model, optimizer, job.resume)
   const stepsPerEpoch = Math.ceil(data.train.length / hyper.batchSize)
   emit({
-    type: 'started', backend: device.name, adapter: null, backendNote: backendReason(), step: start.step, epoch: start.epoch,
+    type: 'started', backend: device.name, adapter: adapterOf(device), backendNote: backendReason(), step: start.step, epoch: start.epoch,
     stepsPerEpoch, totalSteps: stepsPerEpoch * hyper.epochs,
     samples: { train: data.train.length, validation: data.validation?.length ?? 0 },
   })

@@ -1,9 +1,9 @@
 // An optimizer over a model's named parameters: an update rule run as an in-place kernel on the device
 // (parameter and state buffers are read and rewritten; the gradient is only read), so a step never reads
-// back. State lives per parameter name, which is what a checkpoint stores and a resumed run loads.
+// back. State lives per parameter name, which is what a checkpoint stores and a resumed run loads, on the
+// parameter's own backend (made, or restored from a checkpoint, at the parameter's first update).
 
-import type { DeviceBuffer, FloatArray } from '../backend/backend.ts'
-import { getBackend } from '../backend/select.ts'
+import type { Backend, DeviceBuffer, FloatArray } from '../backend/backend.ts'
 import { defineKernel, type Kernel } from '../kernels/kernel.ts'
 import type { Tensor } from '../tensor.ts'
 import type { UpdateRule } from './rule.ts'
@@ -20,7 +20,9 @@ interface StepParams { t: number; lr: number }
 
 export class Optimizer {
   private t = 0
-  private readonly state = new Map<string, DeviceBuffer[]>()
+  private readonly state = new Map<string, { backend: Backend; buffers: DeviceBuffer[] }>()
+  /** loaded state not yet on a device: it goes where its parameter lives, at that parameter's next update */
+  private readonly loaded = new Map<string, Float32Array[]>()
   private readonly kernel: Kernel<StepParams>
 
   /** lr is the base rate; a schedule scales it per step */
@@ -44,7 +46,7 @@ export class Optimizer {
     this.t++
     for (const [name, p] of params) {
       if (!p.grad) continue // a parameter the loss does not reach is left alone, as PyTorch does
-      p.backend.run(this.kernel, [p.grad.buffer], [p.buffer, ...this.slotsOf(name, p.size)], { t: this.t, lr })
+      p.backend.run(this.kernel, [p.grad.buffer], [p.buffer, ...this.slotsOf(name, p.size, p.backend)], { t: this.t, lr })
     }
   }
 
@@ -57,9 +59,9 @@ export class Optimizer {
   }
 
   async saveState(): Promise<OptimizerState> {
-    const backend = getBackend()
     const slots: OptimizerState['slots'] = {}
-    for (const [name, buffers] of this.state) {
+    for (const [name, values] of this.loaded) slots[name] = Object.fromEntries(this.rule.slots.map((s, i) => [s, Float32Array.from(values[i])]))
+    for (const [name, { backend, buffers }] of this.state) {
       const values = await Promise.all(buffers.map((b) => backend.read(b)))
       slots[name] = Object.fromEntries(this.rule.slots.map((s, i) => [s, Float32Array.from(values[i])]))
     }
@@ -71,35 +73,39 @@ export class Optimizer {
     if (saved.kind !== this.rule.kind) throw new Error(`cannot load ${saved.kind} optimizer state into ${this.rule.kind}`)
     this.release()
     for (const [name, slots] of Object.entries(saved.slots)) {
-      const buffers = this.rule.slots.map((s) => {
+      this.loaded.set(name, this.rule.slots.map((s) => {
         const values = slots[s]
         if (!values) throw new Error(`${this.rule.kind} state for ${name} lacks its ${s} values`)
-        const b = getBackend().alloc(values.length)
-        getBackend().write(b, values)
-        return b
-      })
-      this.state.set(name, buffers)
+        return values
+      }))
     }
     this.t = saved.step
   }
 
   /** frees the state buffers */
   release(): void {
-    for (const buffers of this.state.values()) buffers.forEach((b) => getBackend().free(b))
+    for (const { backend, buffers } of this.state.values()) buffers.forEach((b) => backend.free(b))
     this.state.clear()
+    this.loaded.clear()
   }
 
-  private slotsOf(name: string, size: number): DeviceBuffer[] {
-    let buffers = this.state.get(name)
-    if (!buffers) {
-      buffers = this.rule.slots.map(() => {
-        const b = getBackend().alloc(size)
-        getBackend().write(b, new Float32Array(size))
-        return b
-      })
-      this.state.set(name, buffers)
+  private slotsOf(name: string, size: number, backend: Backend): DeviceBuffer[] {
+    let held = this.state.get(name)
+    if (held && held.backend !== backend) throw new Error(`${this.rule.kind}: ${name} moved to the ${backend.name} backend; its state is on the ${held.backend.name}`)
+    if (!held) {
+      const values = this.loaded.get(name) ?? this.rule.slots.map(() => new Float32Array(size))
+      this.loaded.delete(name)
+      if (values.some((v) => v.length !== size)) throw new Error(`${this.rule.kind}: state for ${name} holds ${values[0].length} values, the parameter ${size}`)
+      held = {
+        backend,
+        buffers: values.map((v) => {
+          const b = backend.alloc(size)
+          backend.write(b, v)
+          return b
+        }),
+      }
+      this.state.set(name, held)
     }
-    if (buffers.some((b) => b.size !== size)) throw new Error(`${this.rule.kind}: state for ${name} holds ${buffers[0].size} values, the parameter ${size}`)
-    return buffers
+    return held.buffers
   }
 }
