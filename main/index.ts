@@ -203,10 +203,19 @@ if (!app.requestSingleInstanceLock()) {
       Menu.buildFromTemplate(menuTemplate({ appName: app.name, isMac: process.platform === 'darwin', isDev: !app.isPackaged, file })),
     )
     const actions = file
-    createWindow(actions.settleUnsaved)
+    // on macOS closing the window keeps the app and its project; only quitting throws an untitled one away
+    let quitting = false
+    app.on('before-quit', () => { quitting = true })
+    const beforeClose = async () => {
+      if (process.platform === 'darwin' && !quitting) return true
+      const go = await actions.settleUnsaved()
+      if (!go) quitting = false // the cancelled close cancelled the quit too
+      return go
+    }
+    createWindow(beforeClose)
     if (pendingOpen) void actions.openFile(pendingOpen)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow(actions.settleUnsaved)
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(beforeClose)
     })
   })
 }
