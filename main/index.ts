@@ -205,13 +205,18 @@ if (!app.requestSingleInstanceLock()) {
     const actions = file
     // on macOS closing the window keeps the app and its project; only quitting throws an untitled one away
     let quitting = false
-    app.on('before-quit', () => { quitting = true })
-    const beforeClose = async () => {
-      if (process.platform === 'darwin' && !quitting) return true
+    const settleForQuit = async () => {
       const go = await actions.settleUnsaved()
       if (!go) quitting = false // the cancelled close cancelled the quit too
       return go
     }
+    const beforeClose = () => (process.platform === 'darwin' && !quitting ? Promise.resolve(true) : settleForQuit())
+    // quitting with no window open (macOS) has no close to hold, so the quit itself is held and asked about
+    const quitGuard = closeGuard(settleForQuit, () => app.quit())
+    app.on('before-quit', (event) => {
+      quitting = true
+      if (BrowserWindow.getAllWindows().length === 0) quitGuard(event)
+    })
     createWindow(beforeClose)
     if (pendingOpen) void actions.openFile(pendingOpen)
     app.on('activate', () => {
