@@ -1,6 +1,7 @@
 // train(): the training loop as an async iterator of events. Each step runs forward, loss, backward and
-// an optimizer update on the device without reading back; losses and logits are kept and read back in
-// groups (reportEvery steps), which is when step events are yielded, NaN is caught and the AbortSignal is
+// an optimizer update on the device without reading back; each step's loss and its count of correct
+// predictions (argmax compared with the labels on the device) stay there and are read back, two scalars a
+// step, in groups (reportEvery steps), which is when step events are yielded, NaN is caught and the AbortSignal is
 // honoured. The same seed gives the same batches, dropout masks and so, on CPU, the same loss curve.
 
 import type { Dataset } from '../data/dataset.ts'
@@ -8,12 +9,12 @@ import { batches, type BatchOptions } from '../data/batches.ts'
 import type { Model } from '../graph/build.ts'
 import type { Optimizer } from '../optim/optimizer.ts'
 import { checkSchedule, learningRate, type ScheduleSpec } from '../optim/schedule.ts'
+import { binaryRaw } from '../ops/arith.ts'
 import { ops } from '../ops/index.ts'
 import { deriveSeed } from '../random.ts'
 import { Tensor } from '../tensor.ts'
 import { evaluate } from './evaluate.ts'
 import type { StepEvent, TrainEvent } from './events.ts'
-import { countCorrect, predictions } from './metrics.ts'
 
 export interface TrainOptions {
   model: Model
@@ -37,8 +38,18 @@ export interface TrainOptions {
   normalize?: BatchOptions['normalize']
 }
 
-/** a step whose loss and logits are still on the device */
-interface Pending { step: number; epoch: number; lr: number; loss: Tensor; logits: Tensor; labels: Int32Array }
+/** a step whose loss and count of correct predictions are still on the device */
+interface Pending { step: number; epoch: number; lr: number; loss: Tensor; correct: Tensor; count: number }
+
+/** how many rows' largest logit (the first on ties) is their label, as a scalar on the logits' device */
+function correctOnDevice(logits: Tensor, labels: Int32Array): Tensor {
+  const truth = Tensor.fromInt(labels, [labels.length], logits.backend)
+  const predicted = ops.argmax(logits, 1)
+  const hits = binaryRaw('eq', predicted, truth)
+  const correct = ops.sum(hits)
+  for (const t of [truth, predicted, hits]) t.dispose()
+  return correct
+}
 
 /** lets a pending abort (or any other task) run between groups of synchronous CPU steps */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -66,7 +77,6 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
   checkOptions(o)
   const { model, optimizer, seed = 0, schedule = { kind: 'constant' }, reportEvery = 20 } = o
   const params = model.parameters()
-  const classes = model.outputShape[0]
   const started = performance.now()
   let step = o.resume?.step ?? 0
   let pending: Pending[] = []
@@ -80,9 +90,10 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
     const group = pending
     pending = []
     if (group.length === 0) return
-    const values = await Promise.all(group.flatMap((p) => [p.loss.read(), p.logits.read()]))
-    for (const p of group) { p.loss.dispose(); p.logits.dispose() }
-    const images = group.reduce((n, p) => n + p.labels.length, 0)
+    // two scalars per step cross back, never the logits
+    const values = await Promise.all(group.flatMap((p) => [p.loss.read(), p.correct.read()]))
+    for (const p of group) { p.loss.dispose(); p.correct.dispose() }
+    const images = group.reduce((n, p) => n + p.count, 0)
     const imagesPerSecond = images / Math.max((performance.now() - groupStart) / 1000, 1e-9)
     groupStart = performance.now()
     for (const [i, p] of group.entries()) {
@@ -90,11 +101,11 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
       if (!Number.isFinite(loss)) {
         throw new Error(`training diverged: the loss is ${loss} at step ${p.step} (epoch ${p.epoch}, learning rate ${p.lr}); try a lower learning rate`)
       }
-      const correct = countCorrect(predictions(values[2 * i + 1], p.labels.length, classes), p.labels)
-      epochLoss += loss * p.labels.length
+      const correct = values[2 * i + 1][0]
+      epochLoss += loss * p.count
       epochCorrect += correct
-      epochSamples += p.labels.length
-      yield { type: 'step', step: p.step, epoch: p.epoch, loss, accuracy: correct / p.labels.length, imagesPerSecond, lr: p.lr }
+      epochSamples += p.count
+      yield { type: 'step', step: p.step, epoch: p.epoch, loss, accuracy: correct / p.count, imagesPerSecond, lr: p.lr }
     }
   }
 
@@ -116,7 +127,8 @@ export async function* train(o: TrainOptions): AsyncGenerator<TrainEvent> {
       optimizer.step(params, lr)
       optimizer.zeroGrad(params)
       x.dispose()
-      pending.push({ step, epoch, lr, loss: loss.detach(), logits: logits.detach(), labels: batch.labels })
+      pending.push({ step, epoch, lr, loss: loss.detach(), correct: correctOnDevice(logits, batch.labels), count: batch.count })
+      logits.dispose()
       if (pending.length >= reportEvery) {
         yield* flush()
         await yieldToEventLoop()
