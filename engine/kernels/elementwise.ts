@@ -1,9 +1,9 @@
 // Elementwise primitives as table rows: unary y = f(x, a) with an optional scalar a, and binary
 // z = f(x, y) with numpy broadcasting. Each row carries its CPU function and its WGSL expression,
-// so adding a function is one line here. Gradients live with the ops (engine/ops/), not here. Big calls are
-// split into element ranges (binary broadcasts: ranges of the outermost axis) over the CPU thread pool.
+// so adding a function is one line here. Gradients live with the ops (engine/ops/), not here. Very big calls
+// are split into element ranges (binary broadcasts: ranges of the outermost axis) over the CPU thread pool.
 import type { TypedArray } from '../backend/backend.ts'
-import { splitRanges } from '../backend/cpu/split-ranges.ts'
+import { MIN_SPLIT_STREAMING, splitRanges } from '../backend/cpu/split-ranges.ts'
 import { maskPositiveRange, reluRange } from './elementwise-bits.ts'
 import { defineKernel } from './kernel.ts'
 import { coalesce, contiguousStrides, sizeOf, walkRuns } from './strides.ts'
@@ -89,7 +89,7 @@ export function unaryRange([x]: TypedArray[], [y]: TypedArray[], { op, a = 0 }: 
 export const unary = defineKernel<UnaryParams>({
   name: 'unary',
   cpu: (inputs, outputs, p) =>
-    splitRanges('unary', inputs, outputs, p, outputs[0].length, 2 * outputs[0].length, (b, e) => unaryRange(inputs, outputs, p, b, e)),
+    splitRanges('unary', inputs, outputs, p, outputs[0].length, 2 * outputs[0].length, (b, e) => unaryRange(inputs, outputs, p, b, e), MIN_SPLIT_STREAMING),
   wgsl: ({ op, a = 0 }, { outputs: [n] }) => ({
     inputs: ['bx'], outputs: ['by'], invocations: n, uniforms: { a: ['f32', a] },
     body: `let x = f32(bx[i]); let a = u.a; by[i] = by_t(${unaryRows[op].wgsl});`,
@@ -138,7 +138,7 @@ export const binary = defineKernel<BinaryParams>({
     if (sizeOf(p.outShape) !== z.length) throw new Error('binary: output size does not match its shape')
     const flat = inputs[0].length === z.length && inputs[1].length === z.length
     const count = flat ? z.length : p.outShape.length ? p.outShape[0] : 1
-    splitRanges('binary', inputs, outputs, p, count, 3 * z.length, (b, e) => binaryRange(inputs, outputs, p, b, e))
+    splitRanges('binary', inputs, outputs, p, count, 3 * z.length, (b, e) => binaryRange(inputs, outputs, p, b, e), MIN_SPLIT_STREAMING)
   },
   wgsl({ op, outShape, strideX, strideY }) {
     // each invocation finds its operands' offsets from its output index, over the coalesced axes

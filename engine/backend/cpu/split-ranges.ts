@@ -11,14 +11,17 @@ export type RangeTask = 'unfold' | 'fold' | 'pool' | 'pool-grad' | 'unary' | 'bi
 export interface RangeJob { task: RangeTask; inputs: TypedArray[]; outputs: TypedArray[]; params: unknown; begin: number; end: number }
 
 /** elements touched below which one thread is faster than waking another (tens of µs of work) */
-const MIN_SPLIT = 1 << 16
+export const MIN_SPLIT = 1 << 16
+/** the same for loops that only stream memory (elementwise): a second thread gains nothing below about 1M
+ *  elements here and only 10–15% above, since one thread nearly saturates the memory bandwidth */
+export const MIN_SPLIT_STREAMING = 1 << 20
 
 const shared = (x: TypedArray): boolean => typeof SharedArrayBuffer !== 'undefined' && x.buffer instanceof SharedArrayBuffer
 
 /** the shares [begin, end) of ranges 0…count−1 for `threads` threads, or null when the call is not worth splitting */
-export function planRanges(count: number, work: number, threads: number): [number, number][] | null {
+export function planRanges(count: number, work: number, threads: number, minSplit = MIN_SPLIT): [number, number][] | null {
   const t = Math.min(threads, count)
-  if (t < 2 || work < MIN_SPLIT) return null
+  if (t < 2 || work < minSplit) return null
   return Array.from({ length: t }, (_, i) => [Math.round((count * i) / t), Math.round((count * (i + 1)) / t)])
 }
 
@@ -28,9 +31,10 @@ export function planRanges(count: number, work: number, threads: number): [numbe
  */
 export function splitRanges(
   task: RangeTask, inputs: TypedArray[], outputs: TypedArray[], params: unknown,
-  count: number, work: number, run: (begin: number, end: number) => void,
+  count: number, work: number, run: (begin: number, end: number) => void, minSplit = MIN_SPLIT,
 ): void {
-  const plan = poolSize() > 0 && inputs.every(shared) && outputs.every(shared) ? planRanges(count, work, poolSize() + 1) : null
+  const ok = poolSize() > 0 && inputs.every(shared) && outputs.every(shared)
+  const plan = ok ? planRanges(count, work, poolSize() + 1, minSplit) : null
   if (!plan) return run(0, count)
   const [mine, ...theirs] = plan.map(([begin, end]): RangeJob => ({ task, inputs, outputs, params, begin, end }))
   runShared(theirs, mine, (job) => run(job.begin, job.end))

@@ -2,7 +2,7 @@
 // for bit what one thread gives, on awkward shapes (odd plane counts, stride, dilation, uneven padding, broadcasts).
 import { describe, expect, it } from 'vitest'
 import type { TypedArray } from '../../../engine/backend/backend.ts'
-import { planRanges } from '../../../engine/backend/cpu/split-ranges.ts'
+import { MIN_SPLIT_STREAMING, planRanges } from '../../../engine/backend/cpu/split-ranges.ts'
 import { poolSize, startThreadPool } from '../../../engine/backend/cpu/thread-pool.ts'
 import { binary, unary, type BinaryParams } from '../../../engine/kernels/elementwise.ts'
 import { fold } from '../../../engine/kernels/fold.ts'
@@ -79,14 +79,14 @@ describe('kernels split over the thread pool', () => {
 
   it('elementwise: unary rows with and without a whole loop, same-shape and broadcast binaries', async () => {
     expect(await startThreadPool(2)).toBe(1)
-    const shape = [13, 7, 31, 37], size = volume(shape)
-    expect(planRanges(size, 2 * size, 2)).not.toBeNull()
+    const shape = [13, 7, 61, 97], size = volume(shape)
+    expect(planRanges(size, 2 * size, 2, MIN_SPLIT_STREAMING)).not.toBeNull()
     const x = sharedFilled(size, 5)
     for (const op of ['relu', 'mulScalar', 'tanh', 'leakyRelu'] as const) same(bothWays(unary, [x], [size], { op, a: 0.3 }))
     const binaryParams = (op: BinaryParams['op'], yShape: number[]): BinaryParams =>
       ({ op, outShape: shape, strideX: contiguousStrides(shape), strideY: stridesIn(yShape, shape) })
     for (const op of ['add', 'maskPositive', 'sub'] as const) same(bothWays(binary, [x, sharedFilled(size, 6)], [size], binaryParams(op, shape)))
-    for (const yShape of [[7, 1, 1], [13, 1, 31, 1], [37]]) {
+    for (const yShape of [[7, 1, 1], [13, 1, 61, 1], [97]]) {
       same(bothWays(binary, [x, sharedFilled(volume(yShape), 7)], [size], binaryParams('add', yShape)))
       same(bothWays(binary, [x, sharedFilled(volume(yShape), 8)], [size], binaryParams('div', yShape)))
     }
@@ -94,8 +94,9 @@ describe('kernels split over the thread pool', () => {
 
   it('many split calls in a row (the worker or the caller takes each share) all match one thread', async () => {
     expect(await startThreadPool(2)).toBe(1)
-    const size = 70_001
-    for (let round = 0; round < 40; round++) same(bothWays(unary, [sharedFilled(size, round)], [size], { op: 'relu' }))
+    const size = 600_001
+    expect(planRanges(size, 2 * size, 2, MIN_SPLIT_STREAMING)).not.toBeNull()
+    for (let round = 0; round < 8; round++) same(bothWays(unary, [sharedFilled(size, round)], [size], { op: 'relu' }))
   })
 
   it('plans shares that cover every range once, and none for calls too small to repay waking a worker', () => {
@@ -103,5 +104,7 @@ describe('kernels split over the thread pool', () => {
     expect(planRanges(7, 1 << 20, 3)).toEqual([[0, 2], [2, 5], [5, 7]])
     expect(planRanges(1, 1 << 20, 2)).toBeNull()
     expect(planRanges(64, 1000, 2)).toBeNull()
+    expect(planRanges(64, 1 << 19, 2)).not.toBeNull()
+    expect(planRanges(64, 1 << 19, 2, MIN_SPLIT_STREAMING)).toBeNull() // memory-bound loops need more to gain
   })
 })
