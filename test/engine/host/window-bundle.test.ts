@@ -2,9 +2,11 @@
 // dataset readers, fs, process.env). The engine's CPU backend reaches worker_threads only through dynamic
 // imports behind a Node check, which never run in a page; every other Node import is a failure here.
 
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { PORT_MESSAGE } from '../../../engine/host/port-channel.ts'
 
 describe('window-entry.ts', () => {
   it('bundles for a browser with no static Node import and without the dataset readers', async () => {
@@ -19,5 +21,10 @@ describe('window-entry.ts', () => {
     const files = inputs.map(([file]) => file)
     expect(files).toContain('engine/host/train-job.ts')
     expect(files.filter((f) => f.startsWith('engine/data/formats/') || f === 'engine/data/load.ts' || f === 'engine/host/node-data.ts')).toEqual([])
+  })
+
+  it('listens on the channel the window host preload forwards the port on (the preload writes the name out)', () => {
+    const preload = readFileSync(resolve(import.meta.dirname, '../../../preload/engine-host.ts'), 'utf8')
+    expect(preload).toContain(`const PORT_MESSAGE = '${PORT_MESSAGE}'`)
   })
 })
