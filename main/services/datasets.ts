@@ -1,5 +1,5 @@
 // The Data view's service (issue 5): recognise a path's format, import a dataset in a separate process
-// (dataset-job-entry.ts) with progress, cancel and a summary naming every bad file, preview samples per
+// (an engine host running engine/host/dataset-jobs.ts) with progress, cancel and a summary naming every bad file, preview samples per
 // class, and keep dataset specs in the project's datasets table. Decoded data goes to the app's cache
 // folder, which engine hosts read too (datasets-cache.ts), so training opens an imported folder fast.
 

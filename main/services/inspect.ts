@@ -32,7 +32,7 @@ export function inspectorFrom(spawn: SpawnHost<InspectRequest>): () => InspectPr
   }
 }
 
-/** the inspection host entry from the source tree, run through tsx (browser mode, the CLI, tests) */
+/** an engine host running the inspection job, from the source tree through tsx (browser mode, the CLI, tests) */
 export const forkInspector = (): InspectProcess => inspectorFrom(forkSpawner<InspectRequest>(sourceHostOptions(), 'inspect'))()
 
 export interface MaximizeRequest { node: string; channel: number; steps?: number; seed?: number }
