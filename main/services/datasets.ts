@@ -1,7 +1,8 @@
 // The Data view's service (issue 5): recognise a path's format, import a dataset in a separate process
-// (an engine host running engine/host/dataset-jobs.ts) with progress, cancel and a summary naming every bad file, preview samples per
-// class, and keep dataset specs in the project's datasets table. Decoded data goes to the app's cache
-// folder, which engine hosts read too (datasets-cache.ts), so training opens an imported folder fast.
+// (an engine host running engine/host/dataset-jobs.ts) with progress, cancel and a summary naming every
+// bad file, preview samples per class, and keep dataset specs in the project's datasets table. Decoded
+// data goes to the app's cache folder, which engine hosts read too (datasets-cache.ts), so training opens
+// an imported folder fast.
 
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
