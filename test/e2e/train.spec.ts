@@ -103,7 +103,7 @@ test('train LeNet-5 on the digits for one epoch, watch it, evaluate it, and find
   await expect(page.getByRole('table', { name: 'Graph compared' })).toContainText('the same in every run')
   await page.screenshot({ path: join(shots, 'train-compare.png') })
   await runs.getByRole('checkbox', { name: 'Compare SGD run' }).uncheck()
-  await runs.getByRole('button', { name: 'Run 1' }).click()
+  await runs.getByRole('button', { name: 'Run 1', exact: true }).click()
   await expect(dashboard.getByRole('heading', { name: 'Run 1' })).toBeVisible()
   const recorded = await points(page, 'Loss')
 
