@@ -20,9 +20,14 @@ export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, beg
       const lo = rows[r + 2], hi = rows[r + 3], count = rows[r + 4]
       let xRow = xPlane + rows[r] + lo * sW, colRow = colPlane + rows[r + 1] + lo * pos
       const run = hi - lo
-      if (pos === 1 && sW === 1) { // unit-stride rows: plain indexed loops
+      if (pos === 1 && sW === 1) { // unit-stride rows: plain indexed loops, by 4 (short rows make loop overhead count)
         for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
-          for (let o = 0; o < run; o++) x[xRow + o] += cols[colRow + o]
+          let o = 0
+          for (; o + 4 <= run; o += 4) {
+            const s = xRow + o, d = colRow + o
+            x[s] += cols[d]; x[s + 1] += cols[d + 1]; x[s + 2] += cols[d + 2]; x[s + 3] += cols[d + 3]
+          }
+          for (; o < run; o++) x[xRow + o] += cols[colRow + o]
         }
         continue
       }

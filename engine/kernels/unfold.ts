@@ -36,12 +36,17 @@ export function unfoldPlanes(x: TypedArray, cols: TypedArray, p: UnfoldParams, b
         }
         continue
       }
-      if (pos === 1 && sW === 1) { // short unit-stride rows (valid convolutions): plain indexed loops
+      if (pos === 1 && sW === 1) { // short unit-stride rows (valid convolutions): plain indexed loops, by 4
         for (let row = 0; row < count; row++, xRow += xStep, colRow += colStep) {
           const shift = xRow - lo
           for (let o = 0; o < lo; o++) cols[colRow + o] = 0
-          for (let o = lo; o < hi; o++) cols[colRow + o] = x[shift + o]
-          for (let o = hi; o < oW; o++) cols[colRow + o] = 0
+          let o = lo
+          for (; o + 4 <= hi; o += 4) {
+            const d = colRow + o, s = shift + o
+            cols[d] = x[s]; cols[d + 1] = x[s + 1]; cols[d + 2] = x[s + 2]; cols[d + 3] = x[s + 3]
+          }
+          for (; o < hi; o++) cols[colRow + o] = x[shift + o]
+          for (o = hi; o < oW; o++) cols[colRow + o] = 0
         }
         continue
       }
