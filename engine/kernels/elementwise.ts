@@ -119,8 +119,12 @@ export function binaryRange([x, y]: TypedArray[], [z]: TypedArray[], p: BinaryPa
   walkRuns(shape, [contiguousStrides(shape), strideX, strideY], (_, offsets, n, [, sx, sy]) => {
     const o = base[0] + offsets[0], ox = base[1] + offsets[1], oy = base[2] + offsets[2]
     if (op === 'add' && sx === 1 && sy === 0) {
-      const v = y[oy] // a bias added along a run: the hottest broadcast
-      for (let j = 0; j < n; j++) z[o + j] = x[ox + j] + v
+      const v = y[oy] // a bias added along a run: the hottest broadcast, 4 at a time
+      let j = 0
+      for (; j + 4 <= n; j += 4) {
+        z[o + j] = x[ox + j] + v; z[o + j + 1] = x[ox + j + 1] + v; z[o + j + 2] = x[ox + j + 2] + v; z[o + j + 3] = x[ox + j + 3] + v
+      }
+      for (; j < n; j++) z[o + j] = x[ox + j] + v
     } else if (sy === 0) {
       const v = y[oy]
       for (let j = 0; j < n; j++) z[o + j] = f(x[ox + j * sx], v)
