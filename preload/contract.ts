@@ -28,6 +28,16 @@ export type ProjectInfo = z.infer<typeof ProjectInfo>
 /** a project file the user named (open, save as); a relative path is taken from main's working folder */
 export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL')
 
+/** an untitled project left by a Receptive that did not close, holding work: offered back on start */
+export const RecoverableProject = z.object({
+  path: z.string(), name: z.string(),
+  /** when the file was last written (ms since 1970) */
+  modifiedAt: z.number(),
+  /** layers (the input not counted), runs and saved datasets it holds */
+  summary: z.object({ layers: z.number(), runs: z.number(), datasets: z.number() }),
+})
+export type RecoverableProject = z.infer<typeof RecoverableProject>
+
 // the envelope of a model spec; engine/graph validates the nodes themselves (the editor saves graphs
 // that are still being built, so an invalid graph is a valid argument here)
 const specEnvelope = z.object({
@@ -289,6 +299,12 @@ export const contract = {
     'project.saveAs': { input: z.object({ path: ProjectPath, overwrite: z.boolean().optional() }), output: ProjectInfo },
     /** recently opened projects, newest first */
     'project.recent': { input: none, output: z.array(ProjectInfo) },
+    /** unsaved projects left by a Receptive that closed unexpectedly, newest first (empty ones are deleted) */
+    'project.recoverable': { input: none, output: z.array(RecoverableProject) },
+    /** opens a leftover as the current project, still untitled (Save As gives it a file) */
+    'project.recover': { input: z.object({ path: ProjectPath }), output: ProjectInfo },
+    /** deletes a leftover */
+    'project.discardRecoverable': { input: z.object({ path: ProjectPath }), output: none },
     /** the open project's graph */
     'graph.get': { input: none, output: OpenGraph },
     /** stores the graph (autosave); changed is false when it was stored exactly so already. Pass the

@@ -2,10 +2,13 @@
 // time. A new project lives in an untitled file in the settings folder until Save As gives it a name
 // (the store writes through, so autosave needs no "dirty" state); the untitled file is removed when
 // another project replaces it. Opening or saving that fails leaves the current project as it was.
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+// Untitled files left by a Receptive that did not close are found on start and offered back (project-recovery.ts).
+import { existsSync, mkdirSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
-import { Graph, type GraphSave, type OpenGraph, type ProjectInfo } from '../../preload/contract.ts'
+import { Graph, type GraphSave, type OpenGraph, type ProjectInfo, type RecoverableProject } from '../../preload/contract.ts'
 import { PROJECT_EXTENSION, ProjectStore, RecentProjects } from '../store/index.ts'
+import { claimLeftover, findRecoverable, removeUntitled } from './project-recovery.ts'
+import { claimUntitled, type UntitledLock } from './project-recovery-lock.ts'
 import { starterGraph } from './starter-graph.ts'
 
 export interface ProjectServiceOptions {
@@ -30,16 +33,19 @@ export function projectInfo(path: string | null): ProjectInfo {
 
 export class ProjectService {
   private store: ProjectStore
-  private untitled: boolean
+  /** the claim on the open untitled file; null when the project has a file of its own */
+  private lock: UntitledLock | null
   private openId = `${process.pid}-${++openCount}`
   private readonly recentList: RecentProjects
 
   /** opens `path`, or a new untitled project when it is null */
   constructor(private readonly opts: ProjectServiceOptions, path: string | null = null) {
     this.recentList = new RecentProjects(opts.settingsDir)
+    findRecoverable(this.untitledDir) // deletes the empty leftovers of earlier sessions now
     const full = path === null ? null : this.resolvePath(path)
-    this.store = full === null ? this.createUntitled() : ProjectStore.open(full)
-    this.untitled = full === null
+    const opened = full === null ? this.createUntitled() : { store: ProjectStore.open(full), lock: null }
+    this.store = opened.store
+    this.lock = opened.lock
     if (full !== null) this.recentList.add(full)
   }
 
@@ -56,22 +62,44 @@ export class ProjectService {
   /** the open project's store (runs and datasets services read and write through it) */
   get current(): ProjectStore { return this.store }
 
-  info(): ProjectInfo { return projectInfo(this.untitled ? null : this.store.path) }
+  info(): ProjectInfo { return projectInfo(this.lock !== null ? null : this.store.path) }
 
   newProject(): ProjectInfo {
-    return this.replace(this.createUntitled(), true)
+    const { store, lock } = this.createUntitled()
+    return this.replace(store, lock)
+  }
+
+  /** untitled projects left by sessions that ended without closing them, holding work, newest first */
+  recoverable(): RecoverableProject[] { return findRecoverable(this.untitledDir) }
+
+  /** opens a leftover as the current project; it stays untitled (and this process now holds it) */
+  recover(path: string): ProjectInfo {
+    const lock = claimLeftover(this.untitledDir, resolve(path))
+    let store: ProjectStore
+    try {
+      store = ProjectStore.open(resolve(path))
+    } catch (err) {
+      lock.release()
+      throw err
+    }
+    return this.replace(store, lock)
+  }
+
+  /** deletes a leftover */
+  discardRecoverable(path: string): void {
+    removeUntitled(resolve(path), claimLeftover(this.untitledDir, resolve(path)))
   }
 
   open(path: string): ProjectInfo {
     const full = this.resolvePath(path)
-    if (!this.untitled && full === this.store.path) return this.info()
-    const info = this.replace(ProjectStore.open(full), false)
+    if (this.lock === null && full === this.store.path) return this.info()
+    const info = this.replace(ProjectStore.open(full), null)
     this.recentList.add(full)
     return info
   }
 
   save(): ProjectInfo {
-    if (this.untitled) throw new Error(`"${UNTITLED}" has no file yet: give it one with Save As.`)
+    if (this.lock !== null) throw new Error(`"${UNTITLED}" has no file yet: give it one with Save As.`)
     return this.info() // every change is already written through; nothing is held back in memory
   }
 
@@ -80,7 +108,7 @@ export class ProjectService {
     if (extname(full) !== PROJECT_EXTENSION) full += PROJECT_EXTENSION
     if (!overwrite && existsSync(full)) throw new Error(`"${basename(full)}" already exists; choose another name or allow overwriting it.`)
     await this.store.saveAs(full)
-    const info = this.replace(ProjectStore.open(full), false)
+    const info = this.replace(ProjectStore.open(full), null)
     this.recentList.add(full)
     return info
   }
@@ -104,30 +132,39 @@ export class ProjectService {
     return this.store.graph.put(graph.spec, graph.layout)
   }
 
-  close(): void { drop(this.store, this.untitled) }
+  close(): void { drop(this.store, this.lock) }
 
-  private createUntitled(): ProjectStore {
-    const dir = join(this.opts.settingsDir, 'untitled')
-    mkdirSync(dir, { recursive: true })
-    const path = join(dir, `untitled-${process.pid}-${Date.now()}-${++untitledCount}${PROJECT_EXTENSION}`)
-    const store = ProjectStore.create(path, { name: UNTITLED, appVersion: this.opts.appVersion })
-    const { spec, layout } = starterGraph()
-    store.graph.put(spec, layout)
-    return store
+  private get untitledDir(): string { return join(this.opts.settingsDir, 'untitled') }
+
+  // claimed before the file exists, so no other process ever sees it unclaimed while this one lives
+  private createUntitled(): { store: ProjectStore; lock: UntitledLock } {
+    mkdirSync(this.untitledDir, { recursive: true })
+    const path = join(this.untitledDir, `untitled-${process.pid}-${Date.now()}-${++untitledCount}${PROJECT_EXTENSION}`)
+    const lock = claimUntitled(path)
+    if (!lock) throw new Error(`"${basename(path)}" is held by another process`)
+    try {
+      const store = ProjectStore.create(path, { name: UNTITLED, appVersion: this.opts.appVersion })
+      const { spec, layout } = starterGraph()
+      store.graph.put(spec, layout)
+      return { store, lock }
+    } catch (err) {
+      lock.release(true)
+      throw err
+    }
   }
 
   // the listener hears of the switch while the old store is still open, so services (runs) can finish
   // their work on it; only then is it closed
-  private replace(next: ProjectStore, untitled: boolean): ProjectInfo {
-    const old = { store: this.store, untitled: this.untitled }
+  private replace(next: ProjectStore, lock: UntitledLock | null): ProjectInfo {
+    const old = { store: this.store, lock: this.lock }
     this.store = next
-    this.untitled = untitled
+    this.lock = lock
     this.openId = `${process.pid}-${++openCount}`
     const info = this.info()
     try {
       this.opts.onChange?.(info)
     } finally {
-      drop(old.store, old.untitled)
+      drop(old.store, old.lock)
     }
     return info
   }
@@ -135,10 +172,8 @@ export class ProjectService {
   private resolvePath(path: string): string { return resolve(this.opts.cwd, path) }
 }
 
-// closes a store; an untitled one is thrown away with its file
-function drop(store: ProjectStore, untitled: boolean): void {
+// closes a store; an untitled one (the one with a claim) is thrown away with its file
+function drop(store: ProjectStore, lock: UntitledLock | null): void {
   store.close()
-  if (!untitled) return
-  rmSync(store.path, { force: true })
-  rmSync(`${store.path}-journal`, { force: true })
+  if (lock) removeUntitled(store.path, lock)
 }

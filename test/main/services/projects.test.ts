@@ -20,7 +20,8 @@ afterEach(() => {
   temps = []
 })
 
-const untitledFiles = (t: TempProjects) => readdirSync(join(t.dir, 'settings', 'untitled'))
+// project files only: each untitled project has its claim file beside it (project-recovery-lock.ts)
+const untitledFiles = (t: TempProjects) => readdirSync(join(t.dir, 'settings', 'untitled')).filter((f) => f.endsWith('.receptive'))
 const stored = ({ spec, layout }: OpenGraph): Graph => ({ spec, layout })
 const edited = (g: Graph): Graph => ({ spec: { ...g.spec, nodes: g.spec.nodes.slice(0, 3), output: g.spec.nodes[2].id }, layout: { input: { x: 10, y: 20 } } })
 
