@@ -1,25 +1,25 @@
 // Untitled projects left behind by a Receptive that did not close (killed, crashed, power lost): those
 // holding work are offered back (project.recoverable), never-edited ones are deleted. A file is a
-// leftover only when no live process holds its claim (project-recovery-lock.ts).
+// leftover only when no live process holds it (project-recovery-owner.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { RecoverableProject } from '../../preload/contract.ts'
-import { PROJECT_EXTENSION, ProjectStore } from '../store/index.ts'
+import { ProjectStore } from '../store/index.ts'
 import { removeDatabaseFiles } from '../store/open-database.ts'
-import { claimUntitled, type UntitledLock } from './project-recovery-lock.ts'
+import { isUntitledName, letGo, ownerAlive, takeOver } from './project-recovery-owner.ts'
 import { starterGraph } from './starter-graph.ts'
 
-/** the untitled files in `dir` (the folder itself may not exist yet) */
-function untitledFiles(dir: string): string[] {
+/** the untitled files in `dir` that no live process holds (the folder may not exist yet) */
+function leftovers(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir).filter((f) => f.startsWith('untitled-') && f.endsWith(PROJECT_EXTENSION)).map((f) => join(dir, f))
+  return readdirSync(dir).filter(isUntitledName).map((f) => join(dir, f)).filter((p) => !ownerAlive(p))
 }
 
-/** deletes an untitled project and its claim; the caller holds the claim */
-export function removeUntitled(path: string, lock: UntitledLock): void {
+/** deletes an untitled project this process holds */
+export function removeUntitled(path: string): void {
   removeDatabaseFiles(path)
-  lock.release(true)
+  letGo(path)
 }
 
 /** what a leftover holds, or null when it holds nothing worth keeping (the starter graph, no runs or datasets) */
@@ -41,47 +41,27 @@ function describe(path: string): RecoverableProject | null {
   }
 }
 
-/**
- * The leftovers in `dir` that hold work, newest first. Empty ones are deleted; files that cannot be read
- * (damaged) are left alone and not offered. Each file is claimed while it is looked at, so two
- * processes starting together never both act on it.
- */
+/** the leftovers in `dir` that hold work, newest first; empty ones are deleted, unreadable ones left alone */
 export function findRecoverable(dir: string): RecoverableProject[] {
   const found: RecoverableProject[] = []
-  for (const path of untitledFiles(dir)) {
-    let lock: UntitledLock | null = null
+  for (const path of leftovers(dir)) {
     try {
-      lock = claimUntitled(path)
-      if (!lock) continue // its owner is alive
-      if (!existsSync(path)) { lock.release(true); continue } // removed while we looked
       const leftover = describe(path)
       if (leftover) found.push(leftover)
-      else removeUntitled(path, lock)
+      else removeUntitled(takeOver(path))
     } catch {
-      // unreadable or unclaimable: not offered, not deleted
-    } finally {
-      lock?.release()
+      // damaged, or taken by another process meanwhile: not offered, not deleted here
     }
-  }
-  // claims whose project is gone (a crash between creating the claim and the file)
-  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
-    const project = join(dir, f.slice(0, -'.lock'.length))
-    if (!f.endsWith(`${PROJECT_EXTENSION}.lock`) || existsSync(project)) continue
-    const lock = claimUntitled(project)
-    if (lock && !existsSync(project)) lock.release(true)
-    else lock?.release()
   }
   return found.sort((a, b) => b.modifiedAt - a.modifiedAt)
 }
 
-/** claims a leftover of `dir` to recover or discard it; refuses anything else, and one a live process holds */
-export function claimLeftover(dir: string, path: string): UntitledLock {
-  if (!untitledFiles(dir).includes(path)) throw new Error('there is no such unsaved project to recover')
-  const lock = claimUntitled(path)
-  if (!lock) throw new Error('this unsaved project is open in another Receptive window')
-  if (!existsSync(path)) {
-    lock.release(true)
-    throw new Error('this unsaved project was discarded already')
+/** makes a leftover of `dir` this process's own, to recover or discard it; returns its new path */
+export function claimLeftover(dir: string, path: string): string {
+  if (!existsSync(dir) || !readdirSync(dir).filter(isUntitledName).map((f) => join(dir, f)).includes(path)) {
+    throw new Error('there is no such unsaved project to recover')
   }
-  return lock
+  if (ownerAlive(path)) throw new Error('this unsaved project is open in another Receptive window')
+  ProjectStore.open(path).close() // rolls back a write the crash cut short, so the file moves whole
+  return takeOver(path)
 }

@@ -8,7 +8,7 @@ import { basename, extname, join, resolve } from 'node:path'
 import { Graph, type GraphSave, type OpenGraph, type ProjectInfo, type RecoverableProject } from '../../preload/contract.ts'
 import { PROJECT_EXTENSION, ProjectStore, RecentProjects } from '../store/index.ts'
 import { claimLeftover, findRecoverable, removeUntitled } from './project-recovery.ts'
-import { claimUntitled, type UntitledLock } from './project-recovery-lock.ts'
+import { newUntitledPath } from './project-recovery-owner.ts'
 import { starterGraph } from './starter-graph.ts'
 
 export interface ProjectServiceOptions {
@@ -22,7 +22,6 @@ export interface ProjectServiceOptions {
 }
 
 const UNTITLED = 'Untitled'
-let untitledCount = 0
 let openCount = 0
 
 /** the project's display name: its file name without the extension */
@@ -33,8 +32,7 @@ export function projectInfo(path: string | null): ProjectInfo {
 
 export class ProjectService {
   private store: ProjectStore
-  /** the claim on the open untitled file; null when the project has a file of its own */
-  private lock: UntitledLock | null
+  private untitled: boolean
   private openId = `${process.pid}-${++openCount}`
   private readonly recentList: RecentProjects
 
@@ -43,9 +41,8 @@ export class ProjectService {
     this.recentList = new RecentProjects(opts.settingsDir)
     findRecoverable(this.untitledDir) // deletes the empty leftovers of earlier sessions now
     const full = path === null ? null : this.resolvePath(path)
-    const opened = full === null ? this.createUntitled() : { store: ProjectStore.open(full), lock: null }
-    this.store = opened.store
-    this.lock = opened.lock
+    this.store = full === null ? this.createUntitled() : ProjectStore.open(full)
+    this.untitled = full === null
     if (full !== null) this.recentList.add(full)
   }
 
@@ -62,11 +59,10 @@ export class ProjectService {
   /** the open project's store (runs and datasets services read and write through it) */
   get current(): ProjectStore { return this.store }
 
-  info(): ProjectInfo { return projectInfo(this.lock !== null ? null : this.store.path) }
+  info(): ProjectInfo { return projectInfo(this.untitled ? null : this.store.path) }
 
   newProject(): ProjectInfo {
-    const { store, lock } = this.createUntitled()
-    return this.replace(store, lock)
+    return this.replace(this.createUntitled(), true)
   }
 
   /** untitled projects left by sessions that ended without closing them, holding work, newest first */
@@ -74,32 +70,24 @@ export class ProjectService {
 
   /** opens a leftover as the current project; it stays untitled (and this process now holds it) */
   recover(path: string): ProjectInfo {
-    const lock = claimLeftover(this.untitledDir, resolve(path))
-    let store: ProjectStore
-    try {
-      store = ProjectStore.open(resolve(path))
-    } catch (err) {
-      lock.release()
-      throw err
-    }
-    return this.replace(store, lock)
+    return this.replace(ProjectStore.open(claimLeftover(this.untitledDir, resolve(path))), true)
   }
 
   /** deletes a leftover */
   discardRecoverable(path: string): void {
-    removeUntitled(resolve(path), claimLeftover(this.untitledDir, resolve(path)))
+    removeUntitled(claimLeftover(this.untitledDir, resolve(path)))
   }
 
   open(path: string): ProjectInfo {
     const full = this.resolvePath(path)
-    if (this.lock === null && full === this.store.path) return this.info()
-    const info = this.replace(ProjectStore.open(full), null)
+    if (!this.untitled && full === this.store.path) return this.info()
+    const info = this.replace(ProjectStore.open(full), false)
     this.recentList.add(full)
     return info
   }
 
   save(): ProjectInfo {
-    if (this.lock !== null) throw new Error(`"${UNTITLED}" has no file yet: give it one with Save As.`)
+    if (this.untitled) throw new Error(`"${UNTITLED}" has no file yet: give it one with Save As.`)
     return this.info() // every change is already written through; nothing is held back in memory
   }
 
@@ -108,7 +96,7 @@ export class ProjectService {
     if (extname(full) !== PROJECT_EXTENSION) full += PROJECT_EXTENSION
     if (!overwrite && existsSync(full)) throw new Error(`"${basename(full)}" already exists; choose another name or allow overwriting it.`)
     await this.store.saveAs(full)
-    const info = this.replace(ProjectStore.open(full), null)
+    const info = this.replace(ProjectStore.open(full), false)
     this.recentList.add(full)
     return info
   }
@@ -132,39 +120,30 @@ export class ProjectService {
     return this.store.graph.put(graph.spec, graph.layout)
   }
 
-  close(): void { drop(this.store, this.lock) }
+  close(): void { drop(this.store, this.untitled) }
 
   private get untitledDir(): string { return join(this.opts.settingsDir, 'untitled') }
 
-  // claimed before the file exists, so no other process ever sees it unclaimed while this one lives
-  private createUntitled(): { store: ProjectStore; lock: UntitledLock } {
+  private createUntitled(): ProjectStore {
     mkdirSync(this.untitledDir, { recursive: true })
-    const path = join(this.untitledDir, `untitled-${process.pid}-${Date.now()}-${++untitledCount}${PROJECT_EXTENSION}`)
-    const lock = claimUntitled(path)
-    if (!lock) throw new Error(`"${basename(path)}" is held by another process`)
-    try {
-      const store = ProjectStore.create(path, { name: UNTITLED, appVersion: this.opts.appVersion })
-      const { spec, layout } = starterGraph()
-      store.graph.put(spec, layout)
-      return { store, lock }
-    } catch (err) {
-      lock.release(true)
-      throw err
-    }
+    const store = ProjectStore.create(newUntitledPath(this.untitledDir), { name: UNTITLED, appVersion: this.opts.appVersion })
+    const { spec, layout } = starterGraph()
+    store.graph.put(spec, layout)
+    return store
   }
 
   // the listener hears of the switch while the old store is still open, so services (runs) can finish
   // their work on it; only then is it closed
-  private replace(next: ProjectStore, lock: UntitledLock | null): ProjectInfo {
-    const old = { store: this.store, lock: this.lock }
+  private replace(next: ProjectStore, untitled: boolean): ProjectInfo {
+    const old = { store: this.store, untitled: this.untitled }
     this.store = next
-    this.lock = lock
+    this.untitled = untitled
     this.openId = `${process.pid}-${++openCount}`
     const info = this.info()
     try {
       this.opts.onChange?.(info)
     } finally {
-      drop(old.store, old.lock)
+      drop(old.store, old.untitled)
     }
     return info
   }
@@ -172,8 +151,8 @@ export class ProjectService {
   private resolvePath(path: string): string { return resolve(this.opts.cwd, path) }
 }
 
-// closes a store; an untitled one (the one with a claim) is thrown away with its file
-function drop(store: ProjectStore, lock: UntitledLock | null): void {
+// closes a store; an untitled one is thrown away with its file
+function drop(store: ProjectStore, untitled: boolean): void {
   store.close()
-  if (lock) removeUntitled(store.path, lock)
+  if (untitled) removeUntitled(store.path)
 }

@@ -62,7 +62,8 @@ describe('RecoveryDialog', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect((await a.invoke('graph.get')).spec.nodes.map((n) => n.op)).toEqual(['input', 'conv', 'relu'])
     expect(await a.invoke('project.recoverable')).toEqual([])
-    expect(existsSync(left)).toBe(true) // it is the open project now
+    expect(existsSync(left)).toBe(false) // renamed as this process's own untitled file, now open
+    expect(projects!.current.path).toMatch(new RegExp(`untitled-${process.pid}-\\d+-\\d+\\.receptive$`))
   })
 
   it('discards the newest leftover and asks about the next; Later keeps the rest', async () => {

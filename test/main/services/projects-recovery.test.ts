@@ -2,7 +2,7 @@
 // main and is killed; a fresh project service then offers its file back, recovers it with the edit, or
 // discards it; a never-edited leftover is deleted silently; a file whose owner still runs is left alone.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,12 +72,15 @@ describe('recovering untitled projects', () => {
     expect(spec.output).toBe(spec.nodes[2].id)
     expect(existsSync(fresh)).toBe(false) // the empty project it replaced is thrown away
     expect(projects.recoverable()).toEqual([]) // held by this process now
-    expect(service().recoverable()).toEqual([]) // and so not offered to another service either
+    const other = service()
+    expect(other.recoverable()).toEqual([]) // and so not offered to another service either
 
+    const taken = projects.current.path // renamed as this process's own untitled file
+    expect(existsSync(left)).toBe(false)
+    expect(projectFiles().sort()).toEqual([taken, other.current.path].sort())
     const info = await projects.saveAs('recovered')
     expect(info).toEqual({ name: 'recovered', path: join(dir, 'recovered.receptive') })
-    expect(existsSync(left)).toBe(false)
-    expect(existsSync(`${left}.lock`)).toBe(false)
+    expect(projectFiles()).toEqual([other.current.path])
   })
 
   it('offers a project that only holds a run, and discards one on request', async () => {
@@ -85,18 +88,16 @@ describe('recovering untitled projects', () => {
     const projects = service()
     expect(projects.recoverable()).toMatchObject([{ path: left, summary: { layers: starterGraph().spec.nodes.length - 1, runs: 1, datasets: 0 } }])
     projects.discardRecoverable(left)
-    expect(existsSync(left)).toBe(false)
-    expect(existsSync(`${left}.lock`)).toBe(false)
+    expect(projectFiles()).toEqual([projects.current.path])
     expect(projects.recoverable()).toEqual([])
     expect(() => projects.recover(left)).toThrow(/no such unsaved project/)
+    expect(() => projects.discardRecoverable(left)).toThrow(/no such unsaved project/)
   })
 
   it('deletes a never-edited leftover silently on start', async () => {
     const left = await crashed('none')
     expect(existsSync(left)).toBe(true)
     const projects = service()
-    expect(existsSync(left)).toBe(false)
-    expect(existsSync(`${left}.lock`)).toBe(false)
     expect(projectFiles()).toEqual([projects.current.path])
     expect(projects.recoverable()).toEqual([])
   })
@@ -113,6 +114,17 @@ describe('recovering untitled projects', () => {
     child.kill('SIGKILL')
     await exited
     expect(projects.recoverable().map((r) => r.path)).toEqual([path])
+    expect(service().recoverable().map((r) => r.path)).toEqual([path]) // listing takes nothing
+  })
+
+  it('offers a file made before this boot even when its pid now belongs to a live process (power loss)', async () => {
+    const left = await crashed('edit')
+    const before = join(untitledDir(), `untitled-${process.ppid}-1000-1.receptive`) // made in 1970, by a pid alive now
+    renameSync(left, before)
+    expect(service().recoverable().map((r) => r.path)).toEqual([before])
+    const sameBoot = join(untitledDir(), `untitled-${process.ppid}-${Date.now()}-1.receptive`) // as if that pid made it now
+    renameSync(before, sameBoot)
+    expect(service().recoverable()).toEqual([])
   })
 
   it('recovers and discards only leftovers of its own untitled folder', async () => {
