@@ -20,8 +20,7 @@ afterEach(() => {
   temps = []
 })
 
-// project files only: each untitled project has its claim file beside it (project-recovery-lock.ts)
-const untitledFiles = (t: TempProjects) => readdirSync(join(t.dir, 'settings', 'untitled')).filter((f) => f.endsWith('.receptive'))
+const untitledFiles = (t: TempProjects) => readdirSync(join(t.dir, 'settings', 'untitled'))
 const stored = ({ spec, layout }: OpenGraph): Graph => ({ spec, layout })
 const edited = (g: Graph): Graph => ({ spec: { ...g.spec, nodes: g.spec.nodes.slice(0, 3), output: g.spec.nodes[2].id }, layout: { input: { x: 10, y: 20 } } })
 
