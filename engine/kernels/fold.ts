@@ -3,7 +3,8 @@
 // Big calls are split by planes over the CPU thread pool.
 import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
-import { ROW, planeStarts, volume, windowRows } from './window-geometry.ts'
+import { sizeOf } from './strides.ts'
+import { ROW, planeStarts, windowRows } from './window-geometry.ts'
 import type { UnfoldParams } from './unfold.ts'
 import type { TypedArray } from '../backend/backend.ts'
 import { foldWgsl } from './window.wgsl.ts'
@@ -13,7 +14,7 @@ export function foldPlanes(cols: TypedArray, x: TypedArray, p: UnfoldParams, beg
   const rows = windowRows(p.window, p.flip, p.layout)
   const pos = p.layout.pos, sW = p.window.stride[2]
   const xStep = p.window.stride[1] * p.window.in[2], colStep = p.window.out[2] * pos
-  x.fill(0, begin * volume(p.window.in), end * volume(p.window.in))
+  x.fill(0, begin * sizeOf(p.window.in), end * sizeOf(p.window.in))
   for (let plane = begin; plane < end; plane++) {
     const [xPlane, colPlane] = planeStarts(p.window, p.layout, plane)
     for (let r = 0; r < rows.length; r += ROW) {

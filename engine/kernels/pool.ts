@@ -5,7 +5,8 @@
 // thread pool.
 import { splitRanges } from '../backend/cpu/split-ranges.ts'
 import { defineKernel } from './kernel.ts'
-import { volume, windowTaps, type Window } from './window-geometry.ts'
+import { sizeOf } from './strides.ts'
+import { windowTaps, type Window } from './window-geometry.ts'
 import type { TypedArray } from '../backend/backend.ts'
 import { poolGradWgsl, poolWgsl } from './window.wgsl.ts'
 
@@ -23,7 +24,7 @@ export interface PoolParams {
 /** planes begin…end−1; outputs: [y] for avg and lp, [y, argmax] for max (Int32, the offset of the maximum within its plane) */
 export function poolPlanes([x]: TypedArray[], [y, argmax]: TypedArray[], { window, mode, p }: PoolParams, begin: number, end: number): void {
   const { start, taps } = windowTaps(window)
-  const inVol = volume(window.in), outVol = start.length - 1
+  const inVol = sizeOf(window.in), outVol = start.length - 1
   if (mode === 'max') return maxPlanes(x, y, argmax, start, taps, inVol, begin, end)
   for (let plane = begin, o = begin * outVol; plane < end; plane++) {
     const xb = plane * inVol
@@ -67,7 +68,7 @@ function maxPlanes(x: TypedArray, y: TypedArray, argmax: TypedArray, start: Int3
  * x^(p−1) · y^(1−p) · dy is taken as 0 where y = 0 (as PyTorch, whose LPPool ends in a ReLU).
  */
 export function poolGradPlanes([dy, a, b]: TypedArray[], [dx]: TypedArray[], { window, mode, p }: PoolParams, begin: number, end: number): void {
-  const inVol = volume(window.in), outVol = volume(window.out)
+  const inVol = sizeOf(window.in), outVol = sizeOf(window.out)
   dx.fill(0, begin * inVol, end * inVol)
   if (mode === 'max') {
     for (let plane = begin, o = begin * outVol; plane < end; plane++) {

@@ -4,6 +4,7 @@
 
 import { ShapeError, slide } from '../graph/op-def.ts'
 import type { Padding } from '../graph/padding.ts'
+import { sizeOf } from './strides.ts'
 
 type Triple = [number, number, number]
 
@@ -87,7 +88,7 @@ export interface ColumnLayout { image: number; row: number; pos: number }
 
 /** the layout convolution wants: columns [N, C·K, P], one matrix per image */
 export const imageMajor = (w: Window): ColumnLayout => {
-  const positions = volume(w.out), rows = w.channels * volume(w.kernel)
+  const positions = sizeOf(w.out), rows = w.channels * sizeOf(w.kernel)
   return { image: rows * positions, row: positions, pos: 1 }
 }
 
@@ -165,7 +166,5 @@ export function windowTaps(w: Window): { start: Int32Array; taps: Int32Array } {
 /** where plane `plane` starts in x and in the columns */
 export function planeStarts(w: Window, layout: ColumnLayout, plane: number): [number, number] {
   const n = Math.floor(plane / w.channels), c = plane - n * w.channels
-  return [plane * volume(w.in), n * layout.image + c * volume(w.kernel) * layout.row]
+  return [plane * sizeOf(w.in), n * layout.image + c * sizeOf(w.kernel) * layout.row]
 }
-
-export const volume = (t: readonly number[]): number => t.reduce((a, b) => a * b, 1)

@@ -5,7 +5,7 @@ import type { WgslProgram } from './kernel.ts'
 import type { PoolParams } from './pool.ts'
 import type { UnfoldParams } from './unfold.ts'
 import type { Window } from './window-geometry.ts'
-import { volume } from './window-geometry.ts'
+import { sizeOf } from './strides.ts'
 
 /** WGSL consts for a window's geometry (signed, since positions may fall in the padding) */
 function geometry(w: Window): string {
@@ -15,7 +15,7 @@ function geometry(w: Window): string {
     `const d${a}: i32 = ${w.dilation[k]}; const p${a}: i32 = ${w.pad[k]}; const o${a}: i32 = ${w.out[k]};`,
   ])
   return `${lines.join('\n')}
-const C: i32 = ${w.channels}; const K: i32 = ${volume(w.kernel)}; const P: i32 = ${volume(w.out)}; const V: i32 = ${volume(w.in)};
+const C: i32 = ${w.channels}; const K: i32 = ${sizeOf(w.kernel)}; const P: i32 = ${sizeOf(w.out)}; const V: i32 = ${sizeOf(w.in)};
 fn inside(z: i32, n: i32) -> bool { return z >= 0 && z < n; }`
 }
 
@@ -26,7 +26,7 @@ const colIndex = (p: UnfoldParams) => `fn colAt(plane: i32, k: i32, q: i32) -> i
 }`
 
 export const unfoldWgsl = (p: UnfoldParams): WgslProgram => ({
-  inputs: ['x'], outputs: ['cols'], invocations: p.planes * volume(p.window.kernel) * volume(p.window.out),
+  inputs: ['x'], outputs: ['cols'], invocations: p.planes * sizeOf(p.window.kernel) * sizeOf(p.window.out),
   header: `${geometry(p.window)}\n${colIndex(p)}`,
   body: `let j = i32(i); let q = j % P; let k = (j / P) % K; let plane = j / (P * K);
 let zd = (q / (oW * oH)) * sD + (k / (kW * kH)) * dD - pD;
@@ -57,7 +57,7 @@ const inputPosition = `let j = i32(i); let plane = j / V; let r = j % V;
 let zw = r % iW; let zh = (r / iW) % iH; let zd = r / (iW * iH);`
 
 export const foldWgsl = (p: UnfoldParams): WgslProgram => ({
-  inputs: ['cols'], outputs: ['x'], invocations: p.planes * volume(p.window.in),
+  inputs: ['cols'], outputs: ['x'], invocations: p.planes * sizeOf(p.window.in),
   header: `${geometry(p.window)}\n${colIndex(p)}`,
   body: `${inputPosition}
 var acc = 0.0;
@@ -79,7 +79,7 @@ export function poolWgsl({ window, mode, p, planes }: PoolParams): WgslProgram {
     lp: `y[i] = ${p === 2 ? 'sqrt(acc)' : `powf(acc, ${(1 / p).toExponential()})`};`,
   }[mode]
   return {
-    inputs: ['x'], outputs: mode === 'max' ? ['y', 'argmax'] : ['y'], invocations: planes * volume(window.out), header: geometry(window),
+    inputs: ['x'], outputs: mode === 'max' ? ['y', 'argmax'] : ['y'], invocations: planes * sizeOf(window.out), header: geometry(window),
     body: `let j = i32(i); let plane = j / P; let q = j % P;
 let bd = (q / (oW * oH)) * sD - pD; let bh = ((q / oW) % oH) * sH - pH; let bw = (q % oW) * sW - pW;
 var first = true; var at = 0; var best = neg_inf(); var acc = 0.0; var cnt = 0.0;
@@ -112,7 +112,7 @@ export function poolGradWgsl({ window, mode, p, planes }: PoolParams): WgslProgr
   }[mode]
   return {
     inputs: mode === 'max' ? ['dy', 'a'] : mode === 'avg' ? ['dy'] : ['dy', 'a', 'b'], outputs: ['dx'],
-    invocations: planes * volume(window.in), header: `${geometry(window)}\n${mode === 'avg' ? tapCount : ''}`,
+    invocations: planes * sizeOf(window.in), header: `${geometry(window)}\n${mode === 'avg' ? tapCount : ''}`,
     body: `${inputPosition}
 var acc = 0.0;
 ${coveringOutputs(visit)}

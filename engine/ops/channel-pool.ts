@@ -1,5 +1,6 @@
 // Pooling over channels (maxout): output channel g pools input channels g·k … g·k+k−1. Read as
 // [N, 1, C, positions], that is a 2D pool with a k×1 window and stride, so it reuses the pool kernels.
+import { sizeOf } from '../kernels/strides.ts'
 import type { Tensor } from '../tensor.ts'
 import { poolAs } from './pool.ts'
 
@@ -14,6 +15,6 @@ export function channelPool(x: Tensor, { groupSize: k, mode }: ChannelPoolOption
   if (!Number.isInteger(k) || k < 1 || c % k !== 0) {
     throw new Error(`channelPool: ${c} channels of the input ${x.shape.join('×')} cannot be split into groups of ${k}`)
   }
-  const positions = spatial.reduce((a, b) => a * b, 1)
+  const positions = sizeOf(spatial)
   return poolAs('channelPool', mode, x, [n, 1, c, positions], { window: [k, 1] }, 2, [n, c / k, ...spatial])
 }

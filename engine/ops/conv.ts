@@ -6,7 +6,8 @@ import { isGradEnabled, record } from '../autograd.ts'
 import { fold } from '../kernels/fold.ts'
 import { matmul } from '../kernels/matmul.ts'
 import { unfold, type UnfoldParams } from '../kernels/unfold.ts'
-import { imageMajor, volume, windowGeometry } from '../kernels/window-geometry.ts'
+import { sizeOf } from '../kernels/strides.ts'
+import { imageMajor, windowGeometry } from '../kernels/window-geometry.ts'
 import type { Padding } from '../graph/padding.ts'
 import type { Tensor } from '../tensor.ts'
 import { binaryRaw } from './arith.ts'
@@ -42,7 +43,7 @@ export function conv(x: Tensor, w: Tensor, b?: Tensor, opts: ConvOptions = {}): 
   if (wc !== c) throw new Error(`conv: weight ${dims(w)} expects ${wc} input channels but the input ${dims(x)} has ${c}`)
   checkBias('conv', b, [f])
   const g = windowGeometry('conv', 'kernel', x.shape, kernel, opts)
-  const rows = c * volume(kernel), positions = volume(g.out)
+  const rows = c * sizeOf(kernel), positions = sizeOf(g.out)
   const params: UnfoldParams = { window: g.window, flip: opts.flip ?? false, layout: imageMajor(g.window), planes: n * c }
   const pointwise = rows === c && g.window.stride.every((v) => v === 1) && g.pads.every(([lo, hi]) => lo === 0 && hi === 0)
   const cols = pointwise ? x.view([n, rows, positions]) : launch(unfold, [x], [n, rows, positions], params)

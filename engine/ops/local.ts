@@ -5,7 +5,8 @@ import { isGradEnabled, record } from '../autograd.ts'
 import { fold } from '../kernels/fold.ts'
 import { matmul } from '../kernels/matmul.ts'
 import { unfold, type UnfoldParams } from '../kernels/unfold.ts'
-import { pointwise, volume, windowGeometry } from '../kernels/window-geometry.ts'
+import { sizeOf } from '../kernels/strides.ts'
+import { pointwise, windowGeometry } from '../kernels/window-geometry.ts'
 import type { Padding } from '../graph/padding.ts'
 import type { Tensor } from '../tensor.ts'
 import { addBias, biasGrad, checkBias } from './conv.ts'
@@ -27,7 +28,7 @@ export function local(x: Tensor, w: Tensor, b?: Tensor, opts: LocalOptions = {})
   const expected = [...g.out, f, c, ...kernel]
   if (w.shape.join('×') !== expected.join('×')) throw new Error(`local: weight ${w.shape.join('×')} should be ${expected.join('×')} for the input ${x.shape.join('×')}`)
   checkBias('local', b, [f, ...g.out])
-  const rows = c * volume(kernel), positions = volume(g.out)
+  const rows = c * sizeOf(kernel), positions = sizeOf(g.out)
   const unfoldParams: UnfoldParams = {
     window: g.window, flip: false, layout: { image: 1, row: n, pos: rows * n }, planes: n * c,
   }

@@ -8,9 +8,9 @@ import { binary, unary, type BinaryParams } from '../../../engine/kernels/elemen
 import { fold } from '../../../engine/kernels/fold.ts'
 import type { Kernel } from '../../../engine/kernels/kernel.ts'
 import { pool, poolGrad, type PoolMode, type PoolParams } from '../../../engine/kernels/pool.ts'
-import { contiguousStrides, stridesIn } from '../../../engine/kernels/strides.ts'
+import { contiguousStrides, sizeOf, stridesIn } from '../../../engine/kernels/strides.ts'
 import { unfold, type UnfoldParams } from '../../../engine/kernels/unfold.ts'
-import { imageMajor, volume, windowGeometry } from '../../../engine/kernels/window-geometry.ts'
+import { imageMajor, windowGeometry } from '../../../engine/kernels/window-geometry.ts'
 
 /** a shared Float32Array (or Int32Array) of length n with values from a small LCG, including negatives */
 function sharedFilled(n: number, seed: number, int = false): TypedArray {
@@ -47,7 +47,7 @@ describe('kernels split over the thread pool', () => {
       const g = windowGeometry('test', 'kernel', xShape, kernel, opts)
       const [n, c] = xShape
       const p: UnfoldParams = { window: g.window, flip: name.includes('3D'), layout: imageMajor(g.window), planes: n * c }
-      const colSize = n * c * volume(kernel) * volume(g.out), xSize = volume(xShape)
+      const colSize = n * c * sizeOf(kernel) * sizeOf(g.out), xSize = sizeOf(xShape)
       expect(planRanges(p.planes, xSize + colSize, 2)).not.toBeNull()
       const x = sharedFilled(xSize, 1)
       same(bothWays(unfold, [x], [colSize], p))
@@ -66,7 +66,7 @@ describe('kernels split over the thread pool', () => {
       expect(await startThreadPool(2)).toBe(1)
       const g = windowGeometry('test', 'window', xShape, kernel, opts)
       const p: PoolParams = { window: g.window, mode, p: 2, planes: xShape[0] * xShape[1] }
-      const xSize = volume(xShape), ySize = p.planes * volume(g.out)
+      const xSize = sizeOf(xShape), ySize = p.planes * sizeOf(g.out)
       expect(planRanges(p.planes, xSize + ySize, 2)).not.toBeNull()
       const x = sharedFilled(xSize, 3)
       const forward = bothWays(pool, [x], mode === 'max' ? [ySize, ySize] : [ySize], p, [false, true])
@@ -79,7 +79,7 @@ describe('kernels split over the thread pool', () => {
 
   it('elementwise: unary rows with and without a whole loop, same-shape and broadcast binaries', async () => {
     expect(await startThreadPool(2)).toBe(1)
-    const shape = [13, 7, 61, 97], size = volume(shape)
+    const shape = [13, 7, 61, 97], size = sizeOf(shape)
     expect(planRanges(size, 2 * size, 2, MIN_SPLIT_STREAMING)).not.toBeNull()
     const x = sharedFilled(size, 5)
     for (const op of ['relu', 'mulScalar', 'tanh', 'leakyRelu'] as const) same(bothWays(unary, [x], [size], { op, a: 0.3 }))
@@ -87,8 +87,8 @@ describe('kernels split over the thread pool', () => {
       ({ op, outShape: shape, strideX: contiguousStrides(shape), strideY: stridesIn(yShape, shape) })
     for (const op of ['add', 'maskPositive', 'sub'] as const) same(bothWays(binary, [x, sharedFilled(size, 6)], [size], binaryParams(op, shape)))
     for (const yShape of [[7, 1, 1], [13, 1, 61, 1], [97]]) {
-      same(bothWays(binary, [x, sharedFilled(volume(yShape), 7)], [size], binaryParams('add', yShape)))
-      same(bothWays(binary, [x, sharedFilled(volume(yShape), 8)], [size], binaryParams('div', yShape)))
+      same(bothWays(binary, [x, sharedFilled(sizeOf(yShape), 7)], [size], binaryParams('add', yShape)))
+      same(bothWays(binary, [x, sharedFilled(sizeOf(yShape), 8)], [size], binaryParams('div', yShape)))
     }
   })
 
