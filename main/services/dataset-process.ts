@@ -3,7 +3,7 @@
 // second, still settles the job with a reason, so the UI is never left waiting.
 
 import { sourceName, type DataJob, type DataJobEvent, type DataJobMessage } from '../../engine/host/dataset-jobs.ts'
-import type { SpawnHost } from './runs/engine-host.ts'
+import { endedWith, type SpawnHost } from './runs/engine-host.ts'
 import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
 import { utilitySpawner, type UtilityFork } from './runs/utility-host.ts'
 
@@ -24,8 +24,7 @@ export function dataProcessFrom(spawn: SpawnHost<DataJobMessage>): SpawnDataProc
     return {
       send: (m) => host.send(m),
       onEvent: (listener) => host.onMessage((m) => listener(m as DataJobEvent)),
-      onExit: (listener) => host.onExit(({ code, signal, stderr }) =>
-        listener(`the dataset process ended (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.join('\n')}` : ''}`)),
+      onExit: (listener) => host.onExit((exit) => listener(`the dataset process ${endedWith(exit)}`)),
       kill: () => host.kill(),
     }
   }

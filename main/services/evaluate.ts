@@ -7,7 +7,7 @@
 import type { EvaluateJob, EvaluateReply } from '../../engine/host/evaluate-job.ts'
 import type { RunEvaluation, SampleImages } from '../../preload/contract.ts'
 import type { ProjectStore } from '../store/index.ts'
-import type { SpawnHost } from './runs/engine-host.ts'
+import { endedWith, type SpawnHost } from './runs/engine-host.ts'
 import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
 
 const KIND = 'evaluation'
@@ -29,8 +29,8 @@ export function evaluationFrom(spawn: SpawnHost<EvaluateJob>): EvaluateProcess {
       if (reply.ok) done(reply.result)
       else fail(new Error(`the evaluation failed: ${reply.error}`))
     })
-    host.onExit(({ code, signal, stderr }) => {
-      if (!answered) fail(new Error(`the evaluation process ended (${signal ?? `code ${code}`}) without a result${stderr.length ? `: ${stderr.join('\n')}` : ''}`))
+    host.onExit((exit) => {
+      if (!answered) fail(new Error(`the evaluation process ${endedWith(exit, ' without a result')}`))
     })
     host.send(job)
   })

@@ -12,7 +12,7 @@ import { filterSet } from '../../engine/inspect/filter-sets.ts'
 import { receptiveField } from '../../engine/inspect/receptive-field.ts'
 import type { FeatureMapsWire, FilterSetWire, InspectInput, InspectSnapshots, MaximizeWire } from '../../preload/contract.ts'
 import type { ProjectStore } from '../store/index.ts'
-import type { SpawnHost } from './runs/engine-host.ts'
+import { endedWith, type SpawnHost } from './runs/engine-host.ts'
 import { forkSpawner, sourceHostOptions } from './runs/fork-host.ts'
 
 const b64 = (f: Float32Array) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')
@@ -25,8 +25,7 @@ export function inspectorFrom(spawn: SpawnHost<InspectRequest>): () => InspectPr
     return {
       send: (msg) => host.send(msg),
       onMessage: (listener) => host.onMessage(listener),
-      onExit: (listener) => host.onExit(({ code, signal, stderr }) =>
-        listener(`ended (${signal ?? `code ${code}`})${stderr.length ? `: ${stderr.join('\n')}` : ''}`)),
+      onExit: (listener) => host.onExit((exit) => listener(endedWith(exit))),
       kill: () => host.kill(),
     }
   }

@@ -40,6 +40,11 @@ export function describeExit(exit: HostExit): string {
   return `The engine host ${how} before the run ended${tail}`
 }
 
+/** `ended (SIGNAL)` or `ended (code N)`, then `after`, then its last stderr lines: how a one-job host's caller words an early end */
+export function endedWith({ code, signal, stderr }: HostExit, after = ''): string {
+  return `ended (${signal ?? `code ${code}`})${after}${stderr.length ? `: ${stderr.join('\n')}` : ''}`
+}
+
 /** keeps the last `max` lines written to a stream */
 export class LineTail {
   private readonly lines: string[] = []
