@@ -4,7 +4,7 @@
 
 import type { ModelSpec } from '../graph/spec.ts'
 import { fmt, size } from '../graph/op-def.ts'
-import { requireValid, type NodeInfo, type ShapeReport } from '../graph/infer.ts'
+import { requireValid, usedNodes, type NodeInfo, type ShapeReport } from '../graph/infer.ts'
 
 /** one tensor as a checkpoint holds it: channels-first shape and float32 values */
 export interface WeightTensor { shape: number[]; data: Float32Array }
@@ -31,14 +31,7 @@ export function prepareExport(spec: unknown, weights: Weights): ExportModel {
   const report = requireValid(spec)
   const checked = report.spec
   const byId = new Map(checked.nodes.map((n) => [n.id, n]))
-  const keep = new Set<string>()
-  const visit = (id: string) => {
-    if (keep.has(id)) return
-    keep.add(id)
-    byId.get(id)?.inputs?.forEach(visit)
-  }
-  visit(checked.output)
-  const nodes = report.order.filter((id) => keep.has(id)).map((id) => ({ node: byId.get(id)!, info: report.nodes[id] }))
+  const nodes = usedNodes(checked, report.order).map((id) => ({ node: byId.get(id)!, info: report.nodes[id] }))
   const needed = nodes.flatMap(({ node, info }) => Object.entries(info.paramShapes).map(([name, def]) => ({ key: `${node.id}.${name}`, def })))
   if (needed.length > 0 && Object.keys(weights).length === 0) {
     throw new ExportError('there are no weights to export: the run has no checkpoint yet (train it for at least one epoch)')

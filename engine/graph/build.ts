@@ -11,8 +11,8 @@ import { initValues, type Initializer } from '../layers/init.ts'
 import { deriveSeed, uniformAt } from '../random.ts'
 import { Tensor } from '../tensor.ts'
 import { fmt, size, type ParamDef, type Shape } from './op-def.ts'
-import { requireValid, type ShapeReport } from './infer.ts'
-import type { ModelSpec, NodeSpec } from './spec.ts'
+import { requireValid, usedNodes, type ShapeReport } from './infer.ts'
+import type { ModelSpec } from './spec.ts'
 
 export interface BuildOptions {
   /** seed of the initial weights; default 0 */
@@ -64,23 +64,11 @@ function createParam(name: string, def: ParamDef, seed: number, init: Initialize
   return Tensor.from(values, def.shape, { requiresGrad: def.trainable })
 }
 
-/** the nodes the output depends on, in the report's order */
-function needed(spec: ModelSpec, order: string[], byId: Map<string, NodeSpec>): NodeSpec[] {
-  const keep = new Set<string>()
-  const visit = (id: string) => {
-    if (keep.has(id)) return
-    keep.add(id)
-    byId.get(id)?.inputs?.forEach(visit)
-  }
-  visit(spec.output)
-  return order.filter((id) => keep.has(id)).map((id) => byId.get(id)!)
-}
-
 export function buildModel(spec: unknown, options: BuildOptions = {}): Model {
   const { spec: checked, ...shapes } = requireValid(spec)
   const { seed = 0, init = 'he-normal' } = options
   const byId = new Map(checked.nodes.map((n) => [n.id, n]))
-  const nodes = needed(checked, shapes.order, byId)
+  const nodes = usedNodes(checked, shapes.order).map((id) => byId.get(id)!)
   const input = nodes.find((n) => n.op === 'input')!
   const inputShape = shapes.nodes[input.id].shape!
   const params = new Map<string, Tensor>()

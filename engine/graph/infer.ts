@@ -79,6 +79,19 @@ export function inferShapes(spec: unknown): ShapeReport {
   return { ok, nodes, order: order.map((n) => n.id), issues, output, totals }
 }
 
+/** the ids the output depends on, in `order` (a branch left dangling in the editor is not among them) */
+export function usedNodes(spec: ModelSpec, order: readonly string[]): string[] {
+  const byId = new Map(spec.nodes.map((n) => [n.id, n]))
+  const keep = new Set<string>()
+  const visit = (id: string) => {
+    if (keep.has(id)) return
+    keep.add(id)
+    byId.get(id)?.inputs?.forEach(visit)
+  }
+  visit(spec.output)
+  return order.filter((id) => keep.has(id))
+}
+
 /** the report of a spec that must be valid (building, exporting); throws GraphError listing every issue */
 export function requireValid(spec: unknown): ShapeReport & { spec: ModelSpec } {
   const report = inferShapes(spec)

@@ -5,19 +5,12 @@
 import { deriveSeed } from '../random.ts'
 import { forwardOf } from '../layers/index.ts'
 import type { Model } from '../graph/build.ts'
+import { usedNodes } from '../graph/infer.ts'
 import type { Tensor } from '../tensor.ts'
 
 /** the node ids the model evaluates, inputs first (the report's order, restricted to built nodes) */
 export function tracedNodes(model: Model): string[] {
-  const keep = new Set<string>()
-  const byId = new Map(model.spec.nodes.map((n) => [n.id, n]))
-  const visit = (id: string) => {
-    if (keep.has(id)) return
-    keep.add(id)
-    byId.get(id)?.inputs?.forEach(visit)
-  }
-  visit(model.spec.output)
-  return model.shapes.order.filter((id) => keep.has(id))
+  return usedNodes(model.spec, model.shapes.order)
 }
 
 /** every node's output for x ([N, ...inputShape]) by node id, up to and including `until` */
