@@ -4,7 +4,7 @@
 // and accumulates into .grad of leaves as PyTorch does. The tape is released as it is consumed, and
 // intermediate gradients are freed as soon as they have been pushed back.
 import type { DeviceBuffer } from './backend/backend.ts'
-import { noteBirths, Tensor } from './tensor.ts'
+import { fmtShape, noteBirths, Tensor } from './tensor.ts'
 import { binary } from './kernels/elementwise.ts'
 
 /** given the gradient of the output, the gradient of each input (null where none flows) */
@@ -40,7 +40,6 @@ export function record(op: string, out: Tensor, inputs: Tensor[], backward: Back
   return out
 }
 
-const shapeStr = (s: readonly number[]) => `[${s.join(',')}]`
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i])
 
 function addInto(a: Tensor, b: Tensor): Tensor {
@@ -88,9 +87,9 @@ function topoOrder(root: Tensor): Tensor[] {
 }
 
 export function backward(root: Tensor, grad?: Tensor): void {
-  if (!root.requiresGrad) throw new Error(`backward: tensor ${shapeStr(root.shape)} does not require grad`)
-  if (!grad && root.size !== 1) throw new Error(`backward: tensor ${shapeStr(root.shape)} is not a scalar; pass an upstream gradient of its shape`)
-  if (grad && !sameShape(grad.shape, root.shape)) throw new Error(`backward: gradient ${shapeStr(grad.shape)} does not match tensor ${shapeStr(root.shape)}`)
+  if (!root.requiresGrad) throw new Error(`backward: tensor ${fmtShape(root.shape)} does not require grad`)
+  if (!grad && root.size !== 1) throw new Error(`backward: tensor ${fmtShape(root.shape)} is not a scalar; pass an upstream gradient of its shape`)
+  if (grad && !sameShape(grad.shape, root.shape)) throw new Error(`backward: gradient ${fmtShape(grad.shape)} does not match tensor ${fmtShape(root.shape)}`)
   const seed = grad ?? Tensor.full(root.shape, 1, { backend: root.backend })
   const grads = new Map<Tensor, Tensor>([[root, seed]])
   const buffers = new GradBuffers()
@@ -116,7 +115,7 @@ export function backward(root: Tensor, grad?: Tensor): void {
           const gx = inGrads[i]
           if (!gx) return
           if (!x.requiresGrad) { buffers.release(gx); return }
-          if (!sameShape(gx.shape, x.shape)) throw new Error(`backward of ${node.op}: gradient ${shapeStr(gx.shape)} for input ${shapeStr(x.shape)}`)
+          if (!sameShape(gx.shape, x.shape)) throw new Error(`backward of ${node.op}: gradient ${fmtShape(gx.shape)} for input ${fmtShape(x.shape)}`)
           const prev = grads.get(x)
           if (!prev) { grads.set(x, gx); return }
           const total = addInto(prev, gx)
