@@ -2,7 +2,6 @@
 // handler a compile error. Handlers stay thin; the work lives in services.
 import { firstValueFrom } from 'rxjs'
 import { availableBackends } from '../engine/backend/available.ts'
-import { listBuiltins } from '../engine/data/builtin/registry.ts'
 import type { HyperInput } from '../engine/host/job.ts'
 import type { contract } from '../preload/contract.ts'
 import type { Handlers } from './dispatch.ts'
@@ -77,7 +76,7 @@ export function createHandlers(ctx: AppContext): Handlers<typeof contract> {
     },
     'runs.evaluate': ({ runId }) => evaluations().run(runId),
     'runs.samples': ({ runId, indices }) => evaluations().samples(runId, indices),
-    'data.builtins': () => listBuiltins().map((b) => ({ ...b, inputShape: [...b.inputShape], classes: [...b.classes] })),
+    'data.builtins': () => datasets.builtins(),
     'data.detect': ({ path }) => datasets.detect(path),
     'data.import': (req) => datasets.import(req),
     'data.result': ({ importId }) => datasets.result(importId),

@@ -1,6 +1,7 @@
 // Main's real handlers, through the real contract and dispatch, over a real (temporary) project.
 import { afterAll, describe, expect, it } from 'vitest'
 import { availableBackends } from '../../engine/backend/available.ts'
+import { listBuiltins } from '../../engine/data/builtin/registry.ts'
 import { contract } from '../../preload/contract.ts'
 import { createDispatch } from '../../main/dispatch.ts'
 import { createHandlers } from '../../main/handlers.ts'
@@ -55,5 +56,11 @@ describe('handlers', () => {
     const reply = await dispatch('project.save', undefined)
     expect(reply).toMatchObject({ ok: false, error: { code: 'failed' } })
     if (!reply.ok) expect(reply.error.message).toContain('Save As')
+  })
+
+  it('data.builtins lists every built-in dataset, as the contract carries it', async () => {
+    const reply = await dispatch('data.builtins', undefined)
+    expect(reply.ok).toBe(true)
+    expect((reply as { result: unknown }).result).toEqual(listBuiltins())
   })
 })
