@@ -1,7 +1,7 @@
 // The editor's live state, shared by the palette, the canvas and the properties panel: the document and its
 // undo history, the shape report (memoised on the spec, so moving nodes never re-infers), Svelte Flow's
 // nodes and edges, the selection and the clipboard. Every edit goes through commit(), which records it.
-import { getContext, setContext } from 'svelte'
+import { getContext } from 'svelte'
 import type { Connection, Edge, Node } from '@xyflow/svelte'
 import { inferShapes, TEMPLATES, type NodeSpec, type OpName } from '../../engine/graph/index.ts'
 import type { SaveState } from './autosave.ts'
@@ -217,9 +217,6 @@ export class Editor {
 /** the context key of the editor (tests mount a component with their own: new Map([[editorKey, editor]])) */
 export const editorKey = Symbol('receptive editor')
 let shared: Editor | null = null
-
-/** makes an editor the one every editor component below the caller uses (tests give each a fresh one) */
-export function provideEditor(editor: Editor): void { setContext(editorKey, editor) }
 
 /** the editor of this window: the provided one, else one per page */
 export function useEditor(): Editor {
