@@ -2,6 +2,8 @@
 // matrix, the predicted class and its softmax probability per sample, the mean cross-entropy and the
 // accuracy. Plain arrays in, plain JSON out, so the evaluation process and its test share one path.
 
+import { addToConfusion, countCorrect, emptyConfusion, predictions } from '../train/metrics.ts'
+
 export interface EvaluationTally {
   accuracy: number
   /** mean cross-entropy; NaN when a logit was not finite */
@@ -19,34 +21,34 @@ export class EvaluationCounter {
   private readonly predicted: number[] = []
   private readonly confidence: number[] = []
   private lossSum = 0
+  private correct = 0
 
   constructor(private readonly classes: number) {
-    this.confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0))
+    this.confusion = emptyConfusion(classes)
   }
 
   add(logits: ArrayLike<number>, labels: ArrayLike<number>): void {
     const k = this.classes
-    for (let r = 0; r < labels.length; r++) {
-      let best = 0
-      for (let c = 1; c < k; c++) if (logits[r * k + c] > logits[r * k + best]) best = c
+    const predicted = predictions(logits, labels.length, k)
+    addToConfusion(this.confusion, predicted, labels)
+    this.correct += countCorrect(predicted, labels)
+    predicted.forEach((best, r) => {
       // softmax with the largest logit subtracted, so exp never overflows
       const top = logits[r * k + best]
       let sum = 0
       for (let c = 0; c < k; c++) sum += Math.exp(logits[r * k + c] - top)
       const label = labels[r]
       this.lossSum += Math.log(sum) - (logits[r * k + label] - top)
-      this.confusion[label][best]++
       this.labels.push(label)
       this.predicted.push(best)
       this.confidence.push(1 / sum)
-    }
+    })
   }
 
   result(): EvaluationTally {
     const n = this.labels.length
     if (n === 0) throw new Error('the split to evaluate has no samples')
-    const correct = this.labels.reduce((a, l, i) => a + (l === this.predicted[i] ? 1 : 0), 0)
-    return { accuracy: correct / n, loss: this.lossSum / n, confusion: this.confusion, labels: this.labels,
+    return { accuracy: this.correct / n, loss: this.lossSum / n, confusion: this.confusion, labels: this.labels,
       predicted: this.predicted, confidence: this.confidence }
   }
 }
