@@ -5,10 +5,12 @@
 import type { Dataset } from './dataset.ts'
 import type { BadFile } from './errors.ts'
 
-export type FormatId = 'idx' | 'cifar' | 'image-folder' | 'wav-folder' | 'npy' | 'npz'
+export const FORMAT_IDS = ['idx', 'cifar', 'image-folder', 'wav-folder', 'npy', 'npz'] as const
+export type FormatId = typeof FORMAT_IDS[number]
 
 /** how an image is brought to the chosen size: keep aspect and pad (fit), keep aspect and crop (fill), or stretch */
-export type ResizePolicy = 'fit' | 'fill' | 'stretch' | 'none'
+export const RESIZE_POLICIES = ['fit', 'fill', 'stretch', 'none'] as const
+export type ResizePolicy = typeof RESIZE_POLICIES[number]
 
 /** reader options; each reader reads the fields it understands. JSON-serialisable (stored in the dataset spec) */
 export interface ImportOptions {

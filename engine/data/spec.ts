@@ -3,12 +3,13 @@
 // `format`, validated with a schema on the way in (a project file is untrusted input).
 
 import { z } from 'zod'
+import { FORMAT_IDS, RESIZE_POLICIES } from './format.ts'
 
 const positive = z.number().int().positive()
 
 const options = z.object({
   size: z.tuple([positive.max(4096), positive.max(4096)]).optional(),
-  resize: z.enum(['fit', 'fill', 'stretch', 'none']).optional(),
+  resize: z.enum(RESIZE_POLICIES).optional(),
   channels: z.union([z.literal(1), z.literal(3)]).optional(),
   maxPixels: positive.optional(),
   sampleRate: positive.max(384_000).optional(),
@@ -35,7 +36,7 @@ export const datasetSpecSchema = z.object({
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('builtin'), id: z.string().max(100), seed: z.number().int().optional(), count: positive.max(1_000_000).optional() }).strict(),
     z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096),
-      format: z.enum(['idx', 'cifar', 'image-folder', 'wav-folder', 'npy', 'npz']).optional() }).strict(),
+      format: z.enum(FORMAT_IDS).optional() }).strict(),
   ]),
   options: options.default({}),
   /** recorded at import; a later open that disagrees is an error (the data changed under the project) */

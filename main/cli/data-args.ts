@@ -2,7 +2,7 @@
 // (a path or a built-in id) and the import options, checked here so a typo is a usage error that
 // names the flag, never a half-run import.
 
-import type { FormatId, ImportOptions, ResizePolicy } from '../../engine/data/index.ts'
+import { FORMAT_IDS, RESIZE_POLICIES, type FormatId, type ImportOptions } from '../../engine/data/index.ts'
 
 export interface DataArgs {
   command: 'info' | 'import' | 'list' | 'help'
@@ -32,9 +32,6 @@ options:
   --x NAME --y NAME     NumPy sample and label arrays; --classes a,b,c  class names
 exit status: 0 the dataset is usable, 2 nothing usable was found, 64 bad usage`
 
-const FORMATS: FormatId[] = ['idx', 'cifar', 'image-folder', 'wav-folder', 'npy', 'npz']
-const RESIZE: ResizePolicy[] = ['fit', 'fill', 'stretch', 'none']
-
 const positiveInt = (flag: string, v: string): number => {
   if (!/^[1-9]\d*$/.test(v)) throw new Error(`${flag} needs a positive whole number, got ${JSON.stringify(v)}`)
   return Number(v)
@@ -60,7 +57,7 @@ export function parseDataArgs(argv: readonly string[]): DataArgs {
     }
     switch (a) {
       case '-h': case '--help': args.command = 'help'; return args
-      case '--format': args.format = oneOf(a, value(), FORMATS); break
+      case '--format': args.format = oneOf(a, value(), FORMAT_IDS); break
       case '--size': {
         const v = value()
         const m = /^(\d+)x(\d+)$/.exec(v)
@@ -68,7 +65,7 @@ export function parseDataArgs(argv: readonly string[]): DataArgs {
         args.options.size = [Number(m[1]), Number(m[2])]
         break
       }
-      case '--resize': args.options.resize = oneOf(a, value(), RESIZE); break
+      case '--resize': args.options.resize = oneOf(a, value(), RESIZE_POLICIES); break
       case '--channels': args.options.channels = Number(oneOf(a, value(), ['1', '3'])) as 1 | 3; break
       case '--rate': args.options.sampleRate = positiveInt(a, value()); break
       case '--length': args.options.length = positiveInt(a, value()); break
