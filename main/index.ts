@@ -2,7 +2,7 @@
 // every security switch of ../shared/RELIABILITY.md section A. The pieces are plain functions in
 // main/electron/ (tested without Electron); this file only wires them to Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, MessageChannelMain, Menu, nativeTheme, protocol, screen, session, shell, utilityProcess } from 'electron'
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, MessageChannelMain, Menu, nativeTheme, protocol, screen, session, shell, utilityProcess, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { contract } from '../preload/contract.ts'
 import { createDispatch } from './dispatch.ts'
 import { appProtocolHandler, appScheme } from './electron/app-protocol.ts'
@@ -48,19 +48,23 @@ logProcessErrors(log, process, (err) => {
 })
 
 // native dialogs, attached to the focused window when there is one
+/** the path picked to open, or null when cancelled */
+async function pickOpen(options: OpenDialogOptions): Promise<string | null> {
+  const win = BrowserWindow.getFocusedWindow()
+  const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
+  return r.canceled ? null : (r.filePaths[0] ?? null)
+}
+
+/** the path picked to save to, or null when cancelled */
+async function pickSave(options: SaveDialogOptions): Promise<string | null> {
+  const win = BrowserWindow.getFocusedWindow()
+  const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
+  return r.canceled || !r.filePath ? null : r.filePath
+}
+
 const dialogs: Dialogs = {
-  openPath: async () => {
-    const options = { properties: ['openFile' as const], filters: projectFilters }
-    const win = BrowserWindow.getFocusedWindow()
-    const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
-    return r.canceled ? null : (r.filePaths[0] ?? null)
-  },
-  savePath: async (suggested) => {
-    const options = { defaultPath: suggested, filters: projectFilters }
-    const win = BrowserWindow.getFocusedWindow()
-    const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
-    return r.canceled || !r.filePath ? null : r.filePath
-  },
+  openPath: () => pickOpen({ properties: ['openFile'], filters: projectFilters }),
+  savePath: (suggested) => pickSave({ defaultPath: suggested, filters: projectFilters }),
   error: (title, message) => {
     log.write('warn', 'dialog', `${title}: ${message}`)
     dialog.showErrorBox(title, message)
@@ -81,20 +85,14 @@ const dialogs: Dialogs = {
 }
 
 /** a dataset to import: a folder of class folders, or a file (IDX, CIFAR, NumPy) */
-async function openDatasetDialog(folder: boolean): Promise<string | null> {
-  const options = { properties: [folder ? 'openDirectory' as const : 'openFile' as const] }
-  const win = BrowserWindow.getFocusedWindow()
-  const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
-  return r.canceled ? null : (r.filePaths[0] ?? null)
+function openDatasetDialog(folder: boolean): Promise<string | null> {
+  return pickOpen({ properties: [folder ? 'openDirectory' : 'openFile'] })
 }
 
 /** where an export goes: a file for ONNX and .npz, a new folder for PyTorch */
-async function saveExportDialog(format: 'onnx' | 'pytorch' | 'npz', suggested: string): Promise<string | null> {
+function saveExportDialog(format: 'onnx' | 'pytorch' | 'npz', suggested: string): Promise<string | null> {
   const filters = format === 'pytorch' ? [] : [{ name: format === 'onnx' ? 'ONNX model' : 'NumPy weights', extensions: [format] }]
-  const options = { defaultPath: suggested, filters }
-  const win = BrowserWindow.getFocusedWindow()
-  const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
-  return r.canceled || !r.filePath ? null : r.filePath
+  return pickSave({ defaultPath: suggested, filters })
 }
 
 /** a WebGPU run's hidden window host: no UI, sandboxed, not throttled while hidden; its preload only hands over the port */
