@@ -3,6 +3,7 @@
 // Returns the worst relative error and where it happened, so a failing test says which element.
 import { noGrad } from '../../engine/autograd.ts'
 import { withFloat64 } from '../../engine/precision.ts'
+import { sizeOf } from '../../engine/kernels/strides.ts'
 import { uniformAt } from '../../engine/random.ts'
 import { Tensor } from '../../engine/tensor.ts'
 
@@ -17,8 +18,6 @@ export interface CheckResult { maxError: number; worst: string }
 /** seeded values in [lo, hi) for test inputs */
 export const randomValues = (n: number, seed: number, lo = -1, hi = 1): number[] =>
   Array.from({ length: n }, (_, i) => lo + (hi - lo) * uniformAt(seed, i))
-
-const sizeOf = (shape: number[]) => shape.reduce((a, b) => a * b, 1)
 
 export function gradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: (number[] | CheckInput)[], { eps = 1e-6, seed = 7 } = {}): Promise<CheckResult> {
   return withFloat64(async () => {

@@ -3,7 +3,8 @@ import { Tensor } from '../../../engine/tensor.ts'
 import { local } from '../../../engine/ops/local.ts'
 import { tiled } from '../../../engine/ops/tiled.ts'
 import type { Padding } from '../../../engine/graph/padding.ts'
-import { expectGradients, relError, seeded, sizeOf } from './numeric.ts'
+import { sizeOf } from '../../../engine/kernels/strides.ts'
+import { expectGradients, relError, seeded } from './numeric.ts'
 
 /**
  * The lecture's formula, written directly for 2D (1D is H = 1): Z[n,f,i,j] = bias(f,i,j) + Σ_{c,k,l}

@@ -6,8 +6,6 @@ import { expect } from 'vitest'
 import type { Tensor } from '../../../engine/tensor.ts'
 import { gradcheck, randomValues, type CheckInput } from '../gradcheck.ts'
 
-export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1)
-
 /** seeded values in [-1, 1) */
 export const seeded = (n: number, seed: number): number[] => randomValues(n, seed)
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { fold } from '../../../engine/kernels/fold.ts'
 import { unfold, type UnfoldParams } from '../../../engine/kernels/unfold.ts'
 import { imageMajor, windowGeometry, type ColumnLayout, type WindowOptions } from '../../../engine/kernels/window-geometry.ts'
-import { seeded, sizeOf } from './numeric.ts'
+import { sizeOf } from '../../../engine/kernels/strides.ts'
+import { seeded } from './numeric.ts'
 
 /** every multi-index of `shape`, last axis fastest */
 function* indices(shape: number[]): Generator<number[]> {
