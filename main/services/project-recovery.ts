@@ -10,10 +10,14 @@ import { removeDatabaseFiles } from '../store/open-database.ts'
 import { isUntitledName, letGo, ownerAlive, takeOver } from './project-recovery-owner.ts'
 import { starterGraph } from './starter-graph.ts'
 
-/** the untitled files in `dir` that no live process holds (the folder may not exist yet) */
+/** the untitled files in `dir` (the folder may not exist yet) */
+function untitledFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter(isUntitledName).map((f) => join(dir, f)) : []
+}
+
+/** the untitled files in `dir` that no live process holds */
 function leftovers(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).filter(isUntitledName).map((f) => join(dir, f)).filter((p) => !ownerAlive(p))
+  return untitledFiles(dir).filter((p) => !ownerAlive(p))
 }
 
 /** deletes an untitled project this process holds */
@@ -58,9 +62,7 @@ export function findRecoverable(dir: string): RecoverableProject[] {
 
 /** makes a leftover of `dir` this process's own, to recover or discard it; returns its new path */
 export function claimLeftover(dir: string, path: string): string {
-  if (!existsSync(dir) || !readdirSync(dir).filter(isUntitledName).map((f) => join(dir, f)).includes(path)) {
-    throw new Error('there is no such unsaved project to recover')
-  }
+  if (!untitledFiles(dir).includes(path)) throw new Error('there is no such unsaved project to recover')
   if (ownerAlive(path)) throw new Error('this unsaved project is open in another Receptive window')
   ProjectStore.open(path).close() // rolls back a write the crash cut short, so the file moves whole
   return takeOver(path)
