@@ -46,7 +46,7 @@ export async function loadDataset(spec: DatasetSpec, ctx: ImportContext = {}): P
     : { train: raw, validation: undefined }
   let normalization = spec.normalization
   if (normalization.mode === 'standardize' && (!normalization.mean || !normalization.std)) {
-    normalization = { mode: 'standardize', ...channelStats(train, (done, total) => ctx.onProgress?.({ phase: 'decode', done, total, unit: 'files' })) }
+    normalization = { mode: 'standardize', ...channelStats(train, ctx.onProgress) }
   }
   const norm = (d: Dataset) => (normalization.mode === 'standardize' ? new NormalizedDataset(d, normalization.mean!, normalization.std!) : d)
   const augmented = Object.keys(spec.augmentation).length ? new AugmentedDataset(train, spec.augmentation, spec.augmentationSeed) : undefined

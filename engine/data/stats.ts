@@ -2,14 +2,15 @@
 // accumulators, one sample in memory at a time) and per-class sample counts.
 
 import type { Dataset } from './dataset.ts'
+import type { ImportProgress } from './format.ts'
 
 export interface ChannelStats {
   readonly mean: number[]
   readonly std: number[]
 }
 
-/** per-channel mean and population std over every value of every sample (channel = first axis) */
-export function channelStats(ds: Dataset, onProgress?: (done: number, total: number) => void): ChannelStats {
+/** per-channel mean and population std over every value of every sample (channel = first axis); progress as a decode phase */
+export function channelStats(ds: Dataset, onProgress?: (p: ImportProgress) => void): ChannelStats {
   const channels = ds.inputShape[0]
   const size = ds.inputShape.reduce((a, b) => a * b, 1)
   const perChannel = size / channels
@@ -28,7 +29,7 @@ export function channelStats(ds: Dataset, onProgress?: (done: number, total: num
       for (let k = 0; k < perChannel; k++) { const d = buf[lo + k] - m; s += d; q += d * d }
       sum[c] += s; sq[c] += q
     }
-    if (onProgress && (i % 4096 === 4095 || i === ds.length - 1)) onProgress(i + 1, ds.length)
+    if (onProgress && (i % 4096 === 4095 || i === ds.length - 1)) onProgress({ phase: 'decode', done: i + 1, total: ds.length, unit: 'files' })
   }
   const n = ds.length * perChannel
   const mean: number[] = [], std: number[] = []

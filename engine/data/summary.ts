@@ -20,7 +20,7 @@ export interface DatasetSummary {
 
 export function summarize(imported: Imported, onProgress?: (p: ImportProgress) => void): DatasetSummary {
   const parts = [['train', imported.train], ['test', imported.test]] as [DatasetSummary['splits'][number]['name'], Dataset | undefined][]
-  const { mean, std } = channelStats(imported.train, (done, total) => onProgress?.({ phase: 'decode', done, total, unit: 'files' }))
+  const { mean, std } = channelStats(imported.train, onProgress)
   return {
     format: imported.format,
     inputShape: imported.train.inputShape,
