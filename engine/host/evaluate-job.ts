@@ -13,6 +13,7 @@ import { noGrad } from '../autograd.ts'
 import { Tensor } from '../tensor.ts'
 import type { HostChannel } from './host-session.ts'
 import { EvaluationCounter, type EvaluationTally } from './evaluate-results.ts'
+import { loadWeights } from './weights.ts'
 
 /** what main sends: the run's graph, dataset spec and checkpoint weights by "<node>.<param>" */
 export interface EvaluateJob { spec: unknown; dataset: unknown; weights: Record<string, { data: Float32Array }> }
@@ -23,7 +24,7 @@ async function run(job: EvaluateJob): Promise<EvaluateResult> {
   const [split, ds] = data.test ? ['test' as const, data.test] : ['val' as const, data.validation]
   if (!ds) throw new Error('the dataset has neither a test nor a validation split to evaluate on')
   const model = buildModel(job.spec)
-  model.loadParameters(new Map(Object.entries(job.weights).map(([k, t]) => [k, t.data])))
+  loadWeights(model, job.weights)
   const counter = new EvaluationCounter(model.outputShape[0])
   for (const batch of batches(ds, { batchSize: 256 })) {
     const x = Tensor.from(batch.x, [batch.count, ...model.inputShape])

@@ -11,6 +11,7 @@ import { featureMaps } from '../inspect/feature-maps.ts'
 import { imageToSample } from '../inspect/image-input.ts'
 import { maximize } from '../inspect/maximize.ts'
 import type { HostChannel } from './host-session.ts'
+import { loadWeights } from './weights.ts'
 import {
   INSPECT_PROTOCOL_VERSION, inspectRequestSchema,
   type FeatureMapsResult, type InputSource, type InspectJobType, type InspectReply, type InspectRequest, type MaximizeResult,
@@ -20,7 +21,7 @@ type Request<T extends InspectJobType> = Extract<InspectRequest, { type: T }>
 
 function modelOf({ spec, weights }: InspectRequest['model']): Model {
   const model = buildModel(spec)
-  model.loadParameters(new Map(Object.entries(weights).map(([k, t]) => [k, t.data])))
+  loadWeights(model, weights)
   return model
 }
 

@@ -38,9 +38,14 @@ export async function checkpointOf(model: Model, optimizer: Optimizer, epoch: nu
   return { state: { epoch, step, optimizer: { kind: saved.kind, options: saved.options, step: saved.step } }, weights, optimizer: tensors }
 }
 
+/** writes weights by "<node>.<param>" (a checkpoint's, or a request's) into a built model */
+export function loadWeights(model: Model, weights: Record<string, { data: Float32Array }>): void {
+  model.loadParameters(new Map(Object.entries(weights).map(([k, t]) => [k, t.data])))
+}
+
 /** puts a checkpoint's weights and optimizer state back into a freshly built model and optimizer */
 export function restoreCheckpoint(model: Model, optimizer: Optimizer, from: ResumeFrom): void {
-  model.loadParameters(new Map(Object.entries(from.weights).map(([k, t]) => [k, t.data])))
+  loadWeights(model, from.weights)
   const meta = (from.state as { optimizer?: Omit<OptimizerState, 'slots'> } | null)?.optimizer
   if (!meta) throw new Error('the checkpoint has no optimizer state; it cannot be resumed')
   const slots: OptimizerState['slots'] = {}
