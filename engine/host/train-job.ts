@@ -20,11 +20,11 @@ function optimizerFor(o: Hyper['optimizer']): Optimizer {
   return kind === 'adam' ? adam(options) : adamw(options)
 }
 
-/** the training job over data opened by `openData` */
 /** the GPU's name, for the run's record; the CPU has none */
 const adapterOf = (device: Backend): string | null =>
   'adapterName' in device && typeof device.adapterName === 'string' ? device.adapterName : null
 
+/** the training job over data opened by `openData` */
 export const trainJobWith = (openData: OpenTrainData): JobRunner => async (job, control, emit) => {
   const { hyper } = job
   const start = job.resume ?? { step: 0, epoch: 0 }
