@@ -19,7 +19,8 @@ export interface Group { filters: number; channels: number; height: number; widt
 
 interface Range { lo: number; hi: number }
 
-function rangeOf(values: ArrayLike<number>, from = 0, to = values.length): Range {
+/** the smallest and largest of values[from..to) */
+export function rangeOf(values: ArrayLike<number>, from = 0, to = values.length): Range {
   let lo = Infinity
   let hi = -Infinity
   for (let i = from; i < to; i++) {
