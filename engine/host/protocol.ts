@@ -67,13 +67,9 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   variant('paused'), variant('resumed'), variant('done'), variant('stopped'), variant('failed'),
 ])
 export type HostMessage = z.output<typeof hostMessageSchema>
-export type HostMessageType = HostMessage['type']
 type WithoutEnvelope<M> = M extends unknown ? Omit<M, 'v' | 'seq' | 'runId'> : never
 /** a host event without its envelope, as the job code emits it */
 export type HostEvent = WithoutEnvelope<HostMessage>
-
-/** the events after which a host has nothing more to say */
-export const FINAL_EVENTS: readonly HostMessageType[] = ['done', 'stopped', 'failed']
 
 export class ProtocolError extends Error {
   constructor(message: string) {
