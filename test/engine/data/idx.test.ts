@@ -9,17 +9,12 @@ import { DataError } from '../../../engine/data/errors.ts'
 import { openIdxPair } from '../../../engine/data/formats/idx.ts'
 import { detectFormat, importDataset } from '../../../engine/data/import.ts'
 import { channelStats, classCounts } from '../../../engine/data/stats.ts'
-import { fixture, readAll, scratch } from './fixture-files.ts'
+import { expectClose, fixture, readAll, scratch } from './fixture-files.ts'
 
 // the formula make-fixtures.py wrote: pixel (n, y, x) = (n*50 + y*4 + x) % 256, label n % 3
 const pixel = (n: number, y: number, x: number) => ((n * 50 + y * 4 + x) % 256) / 255
 const expectedImages = (count: number) =>
   Array.from({ length: count * 12 }, (_, k) => pixel(Math.floor(k / 12), Math.floor((k % 12) / 4), k % 4))
-
-function expectClose(got: number[], want: number[]) {
-  expect(got.length).toBe(want.length)
-  got.forEach((g, k) => expect(g).toBeCloseTo(want[k], 6))
-}
 
 describe('IDX reader', () => {
   it('reads a raw folder with train and t10k splits', async () => {
@@ -30,7 +25,7 @@ describe('IDX reader', () => {
     expect(imp.train.inputShape).toEqual([1, 3, 4])
     expect(imp.train.classes).toEqual(['0', '1', '2'])
     const train = readAll(imp.train)
-    expectClose(train.x, expectedImages(5))
+    expectClose(train.x, expectedImages(5), 6)
     expect(train.labels).toEqual([0, 1, 2, 0, 1])
     // t10k holds the first two images upside down
     const test = readAll(imp.test!)
@@ -40,7 +35,7 @@ describe('IDX reader', () => {
     const onDisk = await importDataset(dir, { inMemoryLimit: 10 })
     expect(onDisk.test!.classes).toEqual(['0', '1', '2'])
     expect(readAll(onDisk.test!)).toEqual(test)
-    expectClose(test.x.slice(0, 4), [8, 9, 10, 11].map((v) => v / 255))
+    expectClose(test.x.slice(0, 4), [8, 9, 10, 11].map((v) => v / 255), 6)
   })
 
   it('reads gzip-compressed files the same as raw ones', async () => {
@@ -58,7 +53,7 @@ describe('IDX reader', () => {
   it('reads per sample from disk above the in-memory limit, with the same values', async () => {
     const imp = await importDataset(fixture('idx/raw/train-images-idx3-ubyte'), { inMemoryLimit: 10 })
     expect(imp.train.constructor.name).toBe('FileSamplesDataset')
-    expectClose(readAll(imp.train).x, expectedImages(5))
+    expectClose(readAll(imp.train).x, expectedImages(5), 6)
     ;(imp.train as unknown as { close(): void }).close()
   })
 
@@ -66,10 +61,10 @@ describe('IDX reader', () => {
     const imp = await importDataset(fixture('idx/emnist/emnist-letters-train-images-idx3-ubyte'))
     expect(imp.train.classes).toEqual(['A', 'B', 'C'])
     expect(imp.train.inputShape).toEqual([1, 3, 4])
-    expectClose(readAll(imp.train).x, expectedImages(5))
+    expectClose(readAll(imp.train).x, expectedImages(5), 6)
     const fromDisk = await importDataset(fixture('idx/emnist/emnist-letters-train-images-idx3-ubyte'), { inMemoryLimit: 10 })
     expect(fromDisk.train.inputShape).toEqual([1, 3, 4])
-    expectClose(readAll(fromDisk.train).x, expectedImages(5))
+    expectClose(readAll(fromDisk.train).x, expectedImages(5), 6)
     ;(fromDisk.train as unknown as { close(): void }).close()
   })
 

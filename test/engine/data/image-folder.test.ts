@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { DataError } from '../../../engine/data/errors.ts'
 import type { ImportOptions } from '../../../engine/data/format.ts'
 import { detectFormat, importDataset } from '../../../engine/data/import.ts'
-import { fixture, readAll, scratch } from './fixture-files.ts'
+import { fixture, range, readAll, scratch } from './fixture-files.ts'
 
 /** a class-folder tree in a scratch folder: { 'cat/a.png': 'grey.png' } copies fixture images; strings of bytes write as they are */
 function tree(files: Record<string, string | Uint8Array>, dirs: string[] = []): string {
@@ -21,7 +21,6 @@ function tree(files: Record<string, string | Uint8Array>, dirs: string[] = []): 
   return root
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 // grey.png, 6 high × 5 wide: (y*40 + x*9) % 256; rgb.png: [grey, 255 − grey, (3·grey) % 256]
 const grey = range(30).map((k) => (Math.floor(k / 5) * 40 + (k % 5) * 9) % 256)
 const rgbPlanes = [...grey, ...grey.map((g) => 255 - g), ...grey.map((g) => (g * 3) % 256)]

@@ -6,14 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectFormat, importDataset } from '../../../engine/data/import.ts'
-import { fixture, readAll, scratch } from './fixture-files.ts'
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
-
-function expectClose(got: number[], want: number[], digits = 5) {
-  expect(got.length).toBe(want.length)
-  got.forEach((g, k) => expect(g).toBeCloseTo(want[k], digits))
-}
+import { expectClose, fixture, range, readAll, scratch } from './fixture-files.ts'
 
 describe('.npy reader', () => {
   it('reads uint8 images [N, H, W] with int64 labels as [1, H, W] in [0, 1], from the folder or the sample file', async () => {
@@ -25,7 +18,7 @@ describe('.npy reader', () => {
       expect(imp.train.classes).toEqual(['0', '1', '2'])
       const { x, labels } = readAll(imp.train)
       expect(labels).toEqual([0, 1, 2, 0, 1, 2])
-      expectClose(x, range(120).map((k) => ((Math.floor(k / 20) * 37 + Math.floor((k % 20) / 4) * 11 + (k % 4) * 3) % 256) / 255))
+      expectClose(x, range(120).map((k) => ((Math.floor(k / 20) * 37 + Math.floor((k % 20) / 4) * 11 + (k % 4) * 3) % 256) / 255), 5)
     }
   })
 
@@ -35,7 +28,7 @@ describe('.npy reader', () => {
       expect(imp.train.inputShape).toEqual([1, 4, 4, 4])
       const { x, labels } = readAll(imp.train)
       expect(labels).toEqual([1, 0, 1])
-      expectClose(x, range(192).map((k) => k / 10))
+      expectClose(x, range(192).map((k) => k / 10), 5)
       if (inMemoryLimit) (imp.train as unknown as { close(): void }).close()
     }
   })
@@ -49,7 +42,7 @@ describe('.npy reader', () => {
       const n = Math.floor(k / 360), c = Math.floor((k % 360) / 120), f = Math.floor((k % 120) / 20), i = Math.floor((k % 20) / 5), j = k % 5
       return ((n * 100 + f * 20 + i * 5 + j + c * 60) % 256) / 255
     })
-    expectClose(x, want)
+    expectClose(x, want, 5)
     // the layout option overrides the guess: read as 6 channels of 4×5×3 volumes
     expect((await importDataset(fixture('npy-video'), { layout: 'channels-first' })).train.inputShape).toEqual([6, 4, 5, 3])
   })
@@ -90,9 +83,9 @@ describe('.npz reader', () => {
     })
     const train = readAll(imp.train), test = readAll(imp.test!)
     expect(train.labels).toEqual([0, 1, 1, 0])
-    expectClose(train.x, planar(0, 4))
+    expectClose(train.x, planar(0, 4), 5)
     expect(test.labels).toEqual([1, 0])
-    expectClose(test.x, planar(1000, 2))
+    expectClose(test.x, planar(1000, 2), 5)
   })
 
   it('reads 1D float64 signals from a compressed archive (np.savez_compressed) with uint8 labels', async () => {
@@ -100,7 +93,7 @@ describe('.npz reader', () => {
     expect(imp.train.inputShape).toEqual([1, 16])
     const { x, labels } = readAll(imp.train)
     expect(labels).toEqual([0, 1, 2, 1, 0])
-    expectClose(x, range(80).map((k) => Math.sin((k % 16) * (Math.floor(k / 16) + 1) / 3)))
+    expectClose(x, range(80).map((k) => Math.sin((k % 16) * (Math.floor(k / 16) + 1) / 3)), 5)
   })
 
   it('picks arrays named by the x and y options', async () => {

@@ -5,9 +5,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectFormat, importDataset } from '../../../engine/data/import.ts'
-import { fixture, readAll, scratch } from './fixture-files.ts'
+import { fixture, range, readAll, scratch } from './fixture-files.ts'
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 const ramp = range(64).map((t) => (t * 500 - 16000) / 32768)
 const short = range(40).map((t) => (t * 100) / 32768)
 const stereo = range(64).map((t) => ((t * 200 - t * 100) / 2) / 32768)
