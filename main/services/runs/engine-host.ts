@@ -45,6 +45,25 @@ export function endedWith({ code, signal, stderr }: HostExit, after = ''): strin
   return `ended (${signal ?? `code ${code}`})${after}${stderr.length ? `: ${stderr.join('\n')}` : ''}`
 }
 
+/** how a host ended, told once to each exit listener however late it subscribes (every spawner's onExit) */
+export class HostEnd {
+  private exit: HostExit | null = null
+  private readonly listeners: ((exit: HostExit) => void)[] = []
+
+  get ended(): boolean { return this.exit !== null }
+
+  /** records the end and tells the listeners waiting for it */
+  end(exit: HostExit): void {
+    this.exit = exit
+    for (const fn of this.listeners.splice(0)) fn(exit)
+  }
+
+  onExit(listener: (exit: HostExit) => void): void {
+    if (this.exit) listener(this.exit)
+    else this.listeners.push(listener)
+  }
+}
+
 /** keeps the last `max` lines written to a stream */
 export class LineTail {
   private readonly lines: string[] = []

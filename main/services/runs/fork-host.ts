@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { MainMessageInput } from '../../../engine/host/protocol.ts'
 import type { HostKind } from '../../../engine/host/host-jobs.ts'
-import { LineTail, type EngineHost, type HostExit, type SpawnHost } from './engine-host.ts'
+import { HostEnd, LineTail, type EngineHost, type SpawnHost } from './engine-host.ts'
 
 export interface ForkOptions {
   /** the host's entry module */
@@ -39,13 +39,9 @@ export function forkSpawner<In = MainMessageInput>(options: ForkOptions = source
       tail.push(chunk)
       if (options.echoStderr) process.stderr.write(chunk)
     })
-    const exits: ((e: HostExit) => void)[] = []
-    let ended: HostExit | null = null
+    const ending = new HostEnd()
     // 'close' comes after stdio has drained, so the tail holds the last words
-    child.once('close', (code, signal) => {
-      ended = { code, signal, stderr: tail.get() }
-      for (const fn of exits.splice(0)) fn(ended)
-    })
+    child.once('close', (code, signal) => ending.end({ code, signal, stderr: tail.get() }))
     // a failed spawn (missing node, bad entry) also ends in 'close'; the error only needs a line
     child.on('error', err => tail.push(`${err.message}\n`))
     const host: EngineHost<In> = {
@@ -54,10 +50,7 @@ export function forkSpawner<In = MainMessageInput>(options: ForkOptions = source
         if (child.connected) child.send(msg as Parameters<typeof child.send>[0])
       },
       onMessage: listener => void child.on('message', listener),
-      onExit(listener) {
-        if (ended) listener(ended)
-        else exits.push(listener)
-      },
+      onExit: listener => ending.onExit(listener),
       kill: () => void child.kill('SIGKILL'),
     }
     return host

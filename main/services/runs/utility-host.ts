@@ -5,7 +5,7 @@
 
 import type { HostKind } from '../../../engine/host/host-jobs.ts'
 import type { MainMessageInput } from '../../../engine/host/protocol.ts'
-import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
+import { HostEnd, LineTail, type SpawnHost } from './engine-host.ts'
 
 /** the part of Electron's UtilityProcess a host uses */
 export interface UtilityChild {
@@ -34,26 +34,21 @@ export function utilitySpawner<In = MainMessageInput>(forkUtility: UtilityFork, 
       for (const msg of queue ?? []) child.postMessage(msg)
       queue = null
     })
-    const exits: ((e: HostExit) => void)[] = []
-    let ended: HostExit | null = null
+    const ending = new HostEnd()
     child.on('error', (type, location) => tail.push(`${type} at ${location}\n`))
     child.on('exit', code => {
       queue = null
-      ended = { code, signal: null, stderr: tail.get() }
-      for (const fn of exits.splice(0)) fn(ended)
+      ending.end({ code, signal: null, stderr: tail.get() })
     })
     return {
       get pid() { return child.pid },
       send(msg) {
-        if (ended) return
+        if (ending.ended) return
         if (queue) queue.push(msg)
         else child.postMessage(msg)
       },
       onMessage: listener => void child.on('message', listener),
-      onExit(listener) {
-        if (ended) listener(ended)
-        else exits.push(listener)
-      },
+      onExit: listener => ending.onExit(listener),
       kill: () => void child.kill(),
     }
   }

@@ -8,7 +8,7 @@
 
 import { PORT_MESSAGE } from '../../../engine/host/port-channel.ts'
 import { isDataMessage, type DataRequest } from '../../../engine/host/train-data.ts'
-import { LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
+import { HostEnd, LineTail, type HostExit, type SpawnHost } from './engine-host.ts'
 import { serveDataset, type DataServer } from './window-data.ts'
 
 /** the part of Electron's MessagePortMain a host uses */
@@ -45,22 +45,21 @@ export function windowSpawner<P extends MainPort>(open: OpenHostWindow<P>, makeC
     const { port1, port2 } = makeChannel()
     const tail = new LineTail()
     let queue: unknown[] | null = []
-    let ended: HostExit | null = null
-    const exits: ((e: HostExit) => void)[] = []
+    const ending = new HostEnd()
     const listeners: ((raw: unknown) => void)[] = []
     let data: DataServer | null = null
     port1.on('message', (e) => {
       if (!isDataMessage(e.data)) return void listeners.forEach(fn => fn(e.data))
       const { epoch } = e.data as DataRequest
       if (!data || !Number.isSafeInteger(epoch)) return void port1.postMessage({ type: 'data', epoch, error: 'no dataset to send: the job has not started' })
-      void data({ type: 'data', epoch }).then(reply => ended || port1.postMessage(reply))
+      void data({ type: 'data', epoch }).then(reply => ending.ended || port1.postMessage(reply))
     })
     const end = (exit: HostExit) => {
-      if (ended) return
-      ended = { ...exit, stderr: tail.get() }
+      if (ending.ended) return
+      const stderr = tail.get()
       queue = null
       port1.close()
-      for (const fn of exits.splice(0)) fn(ended)
+      ending.end({ ...exit, stderr })
     }
     win.webContents.on('console-message', (e) => { if (e.level === 'error' || e.level === 'warning') tail.push(`${e.message}\n`) })
     win.webContents.once('did-finish-load', () => {
@@ -77,16 +76,13 @@ export function windowSpawner<P extends MainPort>(open: OpenHostWindow<P>, makeC
     return {
       get pid() { return win.isDestroyed() ? undefined : win.webContents.getOSProcessId() },
       send(msg) {
-        if (ended) return
+        if (ending.ended) return
         if (msg.type === 'start') data = serveData(msg.job.dataset)
         if (queue) queue.push(msg)
         else port1.postMessage(msg)
       },
       onMessage: (listener) => void listeners.push(listener),
-      onExit(listener) {
-        if (ended) listener(ended)
-        else exits.push(listener)
-      },
+      onExit: (listener) => ending.onExit(listener),
       kill() {
         end({ code: null, signal: 'SIGKILL', stderr: [] })
         if (!win.isDestroyed()) win.destroy()
