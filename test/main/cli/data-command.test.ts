@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../main/cli/cli.ts'
+import { fixture } from '../../engine/data/fixture-files.ts'
 
 const root = resolve(import.meta.dirname, '../../..')
-const fixture = (...p: string[]) => join(root, 'test/fixtures/data', ...p)
 
 let dir: string
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'receptive-cli-')) })
