@@ -1,14 +1,12 @@
 // The page's project commands: which keys map to which command, and what each command does against
 // main's real handlers (an in-process Api over a temporary project).
 import { afterEach, describe, expect, it } from 'vitest'
-import { contract, type Api } from '../../preload/contract.ts'
-import { unwrapReply } from '../../preload/rpc.ts'
-import { createDispatch } from '../../main/dispatch.ts'
-import { createHandlers } from '../../main/handlers.ts'
+import type { Api } from '../../preload/contract.ts'
 import { runProjectCommand, type PathRequest } from '../../renderer/lib/project/commands.ts'
 import { beforeProjectSwitch } from '../../renderer/lib/project/pending-saves.ts'
 import { projectShortcut } from '../../renderer/lib/project/shortcuts.ts'
 import { tempProjects, type TempProjects } from '../main/temp-projects.ts'
+import { handlersApi } from './handlers-api.ts'
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
   ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
@@ -37,8 +35,7 @@ describe('runProjectCommand', () => {
   afterEach(() => temp.dispose())
 
   function localApi(): Api {
-    const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects: temp.projects }))
-    return { invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)), on: () => () => {} } as Api
+    return handlersApi({ projects: temp.projects })
   }
 
   it('Save of an untitled project asks for a path; of a saved one, saves', async () => {

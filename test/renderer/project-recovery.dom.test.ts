@@ -10,12 +10,10 @@ import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
 import { fireEvent, render, screen } from '@testing-library/svelte'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../main/dispatch.ts'
-import { createHandlers } from '../../main/handlers.ts'
 import { ProjectService } from '../../main/services/projects.ts'
-import { contract, type Api, type ProjectInfo } from '../../preload/contract.ts'
-import { unwrapReply } from '../../preload/rpc.ts'
+import type { Api, ProjectInfo } from '../../preload/contract.ts'
 import RecoveryDialog from '../../renderer/lib/project/RecoveryDialog.svelte'
+import { handlersApi } from './handlers-api.ts'
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const child = join(import.meta.dirname, '../main/services/projects-recovery-child.ts')
@@ -45,8 +43,7 @@ async function crashed(change: 'edit' | 'run'): Promise<string> {
 
 function api(): Api {
   projects = new ProjectService({ appVersion: '1', settingsDir: join(dir, 'settings'), cwd: dir })
-  const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects }))
-  return { invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)), on: () => () => undefined } as unknown as Api
+  return handlersApi({ projects })
 }
 
 describe('RecoveryDialog', { timeout: 30_000 }, () => {

@@ -4,14 +4,12 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../../main/dispatch.ts'
 import { createEventHub } from '../../../main/events.ts'
-import { createHandlers } from '../../../main/handlers.ts'
 import { DatasetService } from '../../../main/services/datasets.ts'
 import { contract, type Api } from '../../../preload/contract.ts'
-import { unwrapReply } from '../../../preload/rpc.ts'
 import { DataState, PER_CLASS } from '../../../renderer/data/data-state.svelte.ts'
 import { tempProjects, type TempProjects } from '../../main/temp-projects.ts'
+import { handlersApi } from '../handlers-api.ts'
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../../fixtures/data/images', name)
 
@@ -28,14 +26,7 @@ describe('DataState', { timeout: 60_000 }, () => {
     const projects = temp.projects
     const hub = createEventHub(contract)
     datasets = new DatasetService(() => projects.current, { cacheDir: join(temp.dir, 'cache'), emit: hub.emit })
-    const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects, datasets }))
-    return {
-      invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)),
-      on: (event: string, listener: (p: unknown) => void) => {
-        const sub = hub.events$.subscribe((e) => e.event === event && listener(e.payload))
-        return () => sub.unsubscribe()
-      },
-    } as Api
+    return handlersApi({ projects, datasets }, hub)
   }
 
   /** `n` copies of grey.png in each of two class folders, and one text file posing as a PNG */

@@ -6,13 +6,10 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fireEvent, render, screen } from '@testing-library/svelte'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDispatch } from '../../../main/dispatch.ts'
-import { createHandlers } from '../../../main/handlers.ts'
-import { contract, type Api } from '../../../preload/contract.ts'
-import { unwrapReply } from '../../../preload/rpc.ts'
 import ExportDialog from '../../../renderer/export/ExportDialog.svelte'
 import { exportProject, type ExportProject } from '../../main/services/export-project.ts'
 import { tempProjects, type TempProjects } from '../../main/temp-projects.ts'
+import { handlersApi } from '../handlers-api.ts'
 
 describe('ExportDialog', { timeout: 60_000 }, () => {
   let project: ExportProject | undefined
@@ -25,8 +22,7 @@ describe('ExportDialog', { timeout: 60_000 }, () => {
   async function open() {
     project = await exportProject()
     temp = tempProjects(project.path)
-    const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects: temp.projects }))
-    return { invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)), on: () => () => undefined } as unknown as Api
+    return handlersApi({ projects: temp.projects })
   }
 
   const until = async (test: () => boolean) => {

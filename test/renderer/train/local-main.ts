@@ -1,15 +1,13 @@
 // Main's real handlers in this process for the Train view's tests: a temporary project, a run manager on
 // forked engine hosts, and run.progress through main's event hub, behind the renderer's Api.
 import v8 from 'node:v8'
-import { createDispatch } from '../../../main/dispatch.ts'
 import { createEventHub } from '../../../main/events.ts'
-import { createHandlers } from '../../../main/handlers.ts'
 import { forkSpawner } from '../../../main/services/runs/fork-host.ts'
 import { wireState } from '../../../main/services/runs/run-wire.ts'
 import { RunsService } from '../../../main/services/runs/runs-service.ts'
 import { contract, type Api } from '../../../preload/contract.ts'
-import { unwrapReply } from '../../../preload/rpc.ts'
 import { tempProjects } from '../../main/temp-projects.ts'
+import { handlersApi } from '../handlers-api.ts'
 
 export interface LocalMain { api: Api; dispose(): void }
 
@@ -30,16 +28,8 @@ export function localMain(): LocalMain {
   const hub = createEventHub(contract)
   const runs = new RunsService(() => projects.current, forkSpawner(), { throttleMs: 20 })
   runs.updates$.subscribe((s) => hub.emit('run.progress', wireState(s)))
-  const dispatch = createDispatch(contract, createHandlers({ version: '1', platform: 'linux', projects, runs }))
-  const api = {
-    invoke: async (call: string, arg?: unknown) => unwrapReply(await dispatch(call, arg)),
-    on: (event: string, listener: (p: unknown) => void) => {
-      const sub = hub.events$.subscribe((e) => e.event === event && listener(e.payload))
-      return () => sub.unsubscribe()
-    },
-  } as Api
   return {
-    api,
+    api: handlersApi({ projects, runs }, hub),
     dispose() {
       runs.shutdown()
       temp.dispose()
