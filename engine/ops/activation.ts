@@ -1,11 +1,9 @@
 // Activations: relu, leakyRelu, sigmoid, tanh and softmax (along the channel axis by default).
 // Each is one or two primitives forward; the backward reuses the saved output where that is cheaper.
 import { record } from '../autograd.ts'
-import { reduce } from '../kernels/reduce.ts'
 import { fmtShape, type Tensor } from '../tensor.ts'
 import { binaryRaw, mul, sub, unaryRaw } from './arith.ts'
-import { launch } from './dispatch.ts'
-import { sum } from './reduce.ts'
+import { reduceRaw, sum } from './reduce.ts'
 
 export function relu(x: Tensor): Tensor {
   return record('relu', unaryRaw('relu', x), [x], (g) => [binaryRaw('maskPositive', g, x)])
@@ -30,9 +28,7 @@ export function tanh(x: Tensor): Tensor {
 export function softmax(x: Tensor, axis = 1): Tensor {
   const a = axis < 0 ? axis + x.ndim : axis
   if (!(a >= 0 && a < x.ndim)) throw new Error(`softmax: axis ${axis} is out of range for shape ${fmtShape(x.shape)}`)
-  const kept = x.shape.map((d, i) => (i === a ? 1 : d))
-  const m = launch(reduce, [x], kept, { op: 'max', inShape: [...x.shape], axes: [a] })
-  const e = unaryRaw('exp', binaryRaw('sub', x, m))
-  const y = binaryRaw('div', e, launch(reduce, [e], kept, { op: 'sum', inShape: [...x.shape], axes: [a] }))
+  const e = unaryRaw('exp', binaryRaw('sub', x, reduceRaw('max', x, [a], true)))
+  const y = binaryRaw('div', e, reduceRaw('sum', e, [a], true))
   return record('softmax', y, [x], (g) => [mul(y, sub(g, sum(mul(g, y), a, true)))])
 }

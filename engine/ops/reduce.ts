@@ -20,7 +20,8 @@ function normAxes(name: string, x: Tensor, axes: Axes): number[] {
 const keptShape = (shape: readonly number[], axes: number[]) => shape.map((d, i) => (axes.includes(i) ? 1 : d))
 const droppedShape = (shape: readonly number[], axes: number[]) => shape.filter((_, i) => !axes.includes(i))
 
-function reduceRaw(op: 'sum' | 'max', x: Tensor, axes: number[], keepDims: boolean): Tensor {
+/** forward of sum or max over sorted axes, no tape (also used by softmax's forward) */
+export function reduceRaw(op: 'sum' | 'max', x: Tensor, axes: number[], keepDims: boolean): Tensor {
   const kept = keptShape(x.shape, axes)
   const out = launch(reduce, [x], kept, { op, inShape: [...x.shape], axes })
   return keepDims ? out : out.view(droppedShape(x.shape, axes))
