@@ -1,5 +1,5 @@
-// The dataset job of an engine host (tests also call runDataJob in-process): one import or preview, so
-// that decoding a folder of images never blocks main's event loop. An import reads a source with the spec's options and returns its summary and the spec completed with
+// The dataset job of an engine host: one import or preview, so that decoding a folder of images never
+// blocks main's event loop. An import reads a source with the spec's options and returns its summary and the spec completed with
 // the shape, classes and mean/std it found; a preview draws a few samples of each class of one split.
 // Both read through the decoded-data cache, so the second open of a slow folder is fast.
 
@@ -34,7 +34,7 @@ export const sourceName = (spec: DatasetSpec): string =>
   spec.source.kind === 'builtin' ? `built-in ${spec.source.id}` : spec.source.path
 
 /** reads the source, summarises it and completes the spec; with `previewPerClass`, also the first look at its training split */
-export async function importJob(spec: DatasetSpec, ctx: ImportContext, previewPerClass = 0) {
+async function importJob(spec: DatasetSpec, ctx: ImportContext, previewPerClass = 0) {
   const imported = await openSource(spec, ctx)
   const summary = summarize(imported, ctx.onProgress)
   // the format found is recorded, so later opens (training) skip detection
@@ -48,7 +48,7 @@ export async function importJob(spec: DatasetSpec, ctx: ImportContext, previewPe
 }
 
 /** up to `perClass` samples of each class of one split, optionally as the first epoch's augmentation draws them */
-export function previewOf(imported: Imported, spec: DatasetSpec, split: PreviewSplit, perClass: number, augmented: boolean): PreviewClass[] {
+function previewOf(imported: Imported, spec: DatasetSpec, split: PreviewSplit, perClass: number, augmented: boolean): PreviewClass[] {
   let ds: Dataset | undefined
   if (split === 'test') ds = imported.test
   else {
@@ -65,14 +65,14 @@ export function previewOf(imported: Imported, spec: DatasetSpec, split: PreviewS
   return previewGrid(ds, perClass)
 }
 
-export function failureOf(err: unknown, spec: DatasetSpec): DataFailure {
+function failureOf(err: unknown, spec: DatasetSpec): DataFailure {
   if (err instanceof ImportAborted) return { file: sourceName(spec), reason: 'import cancelled', bad: [], cancelled: true }
   if (err instanceof DataError) return { file: err.file, reason: err.reason, bad: [...err.bad], cancelled: false }
   return { file: sourceName(spec), reason: err instanceof Error ? err.message : String(err), bad: [], cancelled: false }
 }
 
 /** runs one job to its final event, reporting progress (at most every `everyMs`, and each phase's end) */
-export async function runDataJob(job: DataJob, send: (e: DataJobEvent) => void, signal: AbortSignal, everyMs = 100): Promise<DataJobEvent> {
+async function runDataJob(job: DataJob, send: (e: DataJobEvent) => void, signal: AbortSignal, everyMs = 100): Promise<DataJobEvent> {
   let last = -Infinity
   const onProgress = (p: ImportProgress) => {
     const now = Date.now()

@@ -52,7 +52,7 @@ async function sampleOf(model: Model, input: InputSource): Promise<{ values: Flo
   return { values, label: split.classes[split.label(input.index)] ?? null }
 }
 
-export const INSPECT_JOBS: { [T in InspectJobType]: (req: Request<T>) => Promise<unknown> } = {
+const INSPECT_JOBS: { [T in InspectJobType]: (req: Request<T>) => Promise<unknown> } = {
   featureMaps: async (req): Promise<FeatureMapsResult> => {
     const model = modelOf(req.model)
     const { values, label } = await sampleOf(model, req.input)
@@ -62,7 +62,7 @@ export const INSPECT_JOBS: { [T in InspectJobType]: (req: Request<T>) => Promise
 }
 
 /** runs one request through the table */
-export function runInspectJob(req: InspectRequest): Promise<unknown> {
+function runInspectJob(req: InspectRequest): Promise<unknown> {
   return (INSPECT_JOBS[req.type] as (r: InspectRequest) => Promise<unknown>)(req)
 }
 
