@@ -4,14 +4,11 @@
 // depend on the split.
 import { gemmBlocked, type GemmPart } from './gemm-blocked.ts'
 import type { GemmArgs } from './gemm.ts'
-import { poolSize, runShared, startThreadPool } from './thread-pool.ts'
+import { isShared, poolSize, runShared, startThreadPool } from './thread-pool.ts'
 import { KernelInstance, NR } from './wasm/kernel-instance.ts'
 
 /** multiply-adds below which one thread is faster than waking another (about 50 µs of work) */
 const MIN_SPLIT = 1 << 20
-
-const shared = (x: { buffer: ArrayBufferLike }): boolean =>
-  typeof SharedArrayBuffer !== 'undefined' && x.buffer instanceof SharedArrayBuffer
 
 /** the shares for `threads` threads, or null when the call is not worth splitting */
 export function planParts(g: GemmArgs, threads: number): GemmPart[] | null {
@@ -32,7 +29,7 @@ export function gemmParallel(kern: KernelInstance, g: GemmArgs): boolean {
     if (g.batch * g.m * g.n * g.k >= MIN_SPLIT) void startThreadPool() // for the next big call
     return false
   }
-  if (!shared(g.a) || !shared(g.b) || !shared(g.c)) return false
+  if (!isShared(g.a) || !isShared(g.b) || !isShared(g.c)) return false
   const parts = planParts(g, poolSize() + 1)?.filter((p) => p.itemEnd > p.itemStart && p.colEnd > p.colStart)
   if (!parts || parts.length < 2) return false
   const [mine, ...theirs] = parts.map((part) => ({ args: g, part }))

@@ -3,7 +3,7 @@
 // thread runs it, so results are bit-identical to one thread. Workers find the loop by task name in
 // range-tasks.ts; only calls that touch enough memory to repay waking a worker are split.
 import type { TypedArray } from '../backend.ts'
-import { poolSize, runShared } from './thread-pool.ts'
+import { isShared, poolSize, runShared } from './thread-pool.ts'
 
 export type RangeTask = 'unfold' | 'fold' | 'pool' | 'pool-grad' | 'unary' | 'binary'
 
@@ -15,8 +15,6 @@ export const MIN_SPLIT = 1 << 16
 /** the same for loops that only stream memory (elementwise): a second thread gains nothing below about 1M
  *  elements here and only 10–15% above, since one thread nearly saturates the memory bandwidth */
 export const MIN_SPLIT_STREAMING = 1 << 20
-
-const shared = (x: TypedArray): boolean => typeof SharedArrayBuffer !== 'undefined' && x.buffer instanceof SharedArrayBuffer
 
 /** the shares [begin, end) of ranges 0…count−1 for `threads` threads, or null when the call is not worth splitting */
 export function planRanges(count: number, work: number, threads: number, minSplit = MIN_SPLIT): [number, number][] | null {
@@ -33,7 +31,7 @@ export function splitRanges(
   task: RangeTask, inputs: TypedArray[], outputs: TypedArray[], params: unknown,
   count: number, work: number, run: (begin: number, end: number) => void, minSplit = MIN_SPLIT,
 ): void {
-  const ok = poolSize() > 0 && inputs.every(shared) && outputs.every(shared)
+  const ok = poolSize() > 0 && inputs.every(isShared) && outputs.every(isShared)
   const plan = ok ? planRanges(count, work, poolSize() + 1, minSplit) : null
   if (!plan) return run(0, count)
   const [mine, ...theirs] = plan.map(([begin, end]): RangeJob => ({ task, inputs, outputs, params, begin, end }))

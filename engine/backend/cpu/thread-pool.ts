@@ -21,6 +21,10 @@ export function poolSize(): number {
   return slots.length
 }
 
+/** whether an array lives on shared memory, so a worker's writes to it are seen here */
+export const isShared = (x: { buffer: ArrayBufferLike }): boolean =>
+  typeof SharedArrayBuffer !== 'undefined' && x.buffer instanceof SharedArrayBuffer
+
 const isNode = (): boolean => typeof process !== 'undefined' && !!process.versions?.node
 
 /** starts `threads − 1` workers (default: one per extra core); resolves to how many came up, 0 on failure */
