@@ -1,37 +1,20 @@
-// The dataset process under Electron without Electron: an EventEmitter stands in for the UtilityProcess
+// The dataset process under Electron without Electron: runs/fake-utility.ts stands in for the UtilityProcess
 // (spawn, message, exit, as in test/main/services/runs/utility-host.test.ts). Messages wait for 'spawn',
 // the job settles with its answer, a process that exits without one settles it with its stderr, and a
 // cancel that is not heeded ends in a kill.
-import { EventEmitter } from 'node:events'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it, vi } from 'vitest'
 import { parseDatasetSpec } from '../../../engine/data/spec.ts'
 import { startDataJob, utilityDataProcess } from '../../../main/services/dataset-process.ts'
-import type { UtilityChild, UtilityFork } from '../../../main/services/runs/utility-host.ts'
-
-class FakeUtility extends EventEmitter {
-  readonly pid = 77
-  readonly stderr = new PassThrough()
-  readonly posted: unknown[] = []
-  killed = false
-  postMessage(m: unknown) { this.posted.push(m) }
-  kill() { this.killed = true; return true }
-}
+import { fakeFork } from './runs/fake-utility.ts'
 
 const spec = parseDatasetSpec({ format: 'receptive.dataset/1', source: { kind: 'path', path: '/data/pets' } })
 const job = { kind: 'import' as const, spec, cacheDir: '/cache', preview: 0 }
 
 function start() {
-  const calls: Parameters<UtilityFork>[] = []
-  let child!: FakeUtility
-  const fork: UtilityFork = (...args) => {
-    calls.push(args)
-    child = new FakeUtility()
-    return child as unknown as UtilityChild
-  }
+  const { fork, calls, child } = fakeFork()
   const progress: unknown[] = []
   const running = startDataJob(utilityDataProcess(fork, '/app/out/main/engine-host.js'), job, (e) => progress.push(e.progress))
-  return { running, child, calls, progress }
+  return { running, child: child(), calls, progress }
 }
 
 describe('utilityDataProcess', () => {

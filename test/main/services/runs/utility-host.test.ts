@@ -1,32 +1,16 @@
-// The utility-process spawner without Electron: an EventEmitter stands in for Electron's UtilityProcess
+// The utility-process spawner without Electron: fake-utility.ts stands in for Electron's UtilityProcess
 // (same members, same event order: spawn, message, exit). Messages wait for 'spawn', stderr lines explain
 // an exit, and a late exit listener still hears how the process ended.
 
-import { EventEmitter } from 'node:events'
-import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { describeExit } from '../../../../main/services/runs/engine-host.ts'
-import { utilitySpawner, type UtilityChild, type UtilityFork } from '../../../../main/services/runs/utility-host.ts'
-
-class FakeUtility extends EventEmitter {
-  readonly pid = 4242
-  readonly stderr = new PassThrough()
-  readonly posted: unknown[] = []
-  killed = false
-  postMessage(m: unknown) { this.posted.push(m) }
-  kill() { this.killed = true; return true }
-}
+import { utilitySpawner } from '../../../../main/services/runs/utility-host.ts'
+import { fakeFork } from './fake-utility.ts'
 
 function spawnOne() {
-  const calls: Parameters<UtilityFork>[] = []
-  let child!: FakeUtility
-  const fork: UtilityFork = (...args) => {
-    calls.push(args)
-    child = new FakeUtility()
-    return child as unknown as UtilityChild
-  }
+  const { fork, calls, child } = fakeFork()
   const host = utilitySpawner(fork, '/app/out/engine/node-entry.js')(9)
-  return { host, child, calls }
+  return { host, child: child(), calls }
 }
 
 describe('utilitySpawner', () => {
