@@ -7,6 +7,7 @@ import { loadDataset, type LoadedDataset } from '../data/load.ts'
 import { parseDatasetSpec } from '../data/spec.ts'
 import { setBackend } from '../backend/select.ts'
 import { buildModel, type Model } from '../graph/build.ts'
+import { size } from '../graph/op-def.ts'
 import { featureMaps } from '../inspect/feature-maps.ts'
 import { imageToSample } from '../inspect/image-input.ts'
 import { maximize } from '../inspect/maximize.ts'
@@ -47,7 +48,7 @@ async function sampleOf(model: Model, input: InputSource): Promise<{ values: Flo
   const split = { train: data.train, val: data.validation, test: data.test }[input.split]
   if (!split) throw new Error(`the dataset has no ${input.split} split`)
   if (input.index >= split.length) throw new Error(`the ${input.split} split has ${split.length} samples; there is no sample ${input.index}`)
-  const values = new Float32Array(split.inputShape.reduce((a, b) => a * b, 1))
+  const values = new Float32Array(size(split.inputShape))
   split.read(input.index, values, 0)
   return { values, label: split.classes[split.label(input.index)] ?? null }
 }

@@ -3,6 +3,7 @@
 
 import { noGrad } from '../autograd.ts'
 import type { Model } from '../graph/build.ts'
+import { size } from '../graph/op-def.ts'
 import { Tensor } from '../tensor.ts'
 import { forwardTrace } from './forward-trace.ts'
 
@@ -28,7 +29,7 @@ function range(values: Float32Array): { min: number; max: number } {
 
 /** runs one sample (its values in the model's input layout) and returns every node's output, input first */
 export async function featureMaps(model: Model, sample: ArrayLike<number>): Promise<FeatureMap[]> {
-  const expected = model.inputShape.reduce((a, b) => a * b, 1)
+  const expected = size(model.inputShape)
   if (sample.length !== expected) {
     throw new Error(`the model takes ${model.inputShape.join('×')} inputs (${expected} values), got ${sample.length} values`)
   }

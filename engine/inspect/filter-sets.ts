@@ -5,6 +5,7 @@
 // show their middle depth slice. Normalisation and colour are the view's job (renderer/inspect).
 
 import type { ShapeReport } from '../graph/infer.ts'
+import { size } from '../graph/op-def.ts'
 import type { ModelSpec } from '../graph/spec.ts'
 
 export interface FilterGroup {
@@ -34,8 +35,6 @@ export interface FilterOptions {
   position?: number[]
 }
 
-const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1)
-
 /** [F, C, ...kernel] values from `offset` → a group of 2D filters (3D kernels: middle depth slice) */
 function group(label: string, data: Float32Array, offset: number, f: number, c: number, kernel: number[]): FilterGroup {
   const [d, h, w] = kernel.length === 3 ? kernel : kernel.length === 2 ? [1, ...kernel] : [1, 1, kernel[0]]
@@ -55,7 +54,7 @@ export function filterSet(spec: ModelSpec, report: ShapeReport, nodeId: string, 
   const info = report.nodes[nodeId]
   if (!node || !info) throw new Error(`the graph has no node ${nodeId}`)
   const { shape, data } = weight
-  if (product(shape) !== data.length) throw new Error(`${nodeId}: weight shape ${shape.join('×')} does not match ${data.length} values`)
+  if (size(shape) !== data.length) throw new Error(`${nodeId}: weight shape ${shape.join('×')} does not match ${data.length} values`)
   const source = spec.nodes.find((n) => n.id === node.inputs?.[0])
   const firstLayer = source?.op === 'input'
   const base = { node: nodeId, op: node.op, position: null, positions: null }
@@ -67,7 +66,7 @@ export function filterSet(spec: ModelSpec, report: ShapeReport, nodeId: string, 
   }
   if (node.op === 'tiled') {
     const [t, , f, c, ...kernel] = shape
-    const per = f * c * product(kernel)
+    const per = f * c * size(kernel)
     const groups = []
     for (let i = 0; i < t * t; i++) groups.push(group(`tile ${Math.floor(i / t) + 1},${(i % t) + 1}`, data, i * per, f, c, kernel))
     return { ...base, rgb: rgbOf(c), groups }
@@ -80,14 +79,14 @@ export function filterSet(spec: ModelSpec, report: ShapeReport, nodeId: string, 
       throw new Error(`${nodeId}: position ${at.join(',')} is outside its ${grid.join('×')} grid of kernels`)
     }
     const index = at.reduce((acc, p, i) => acc * grid[i] + p, 0)
-    const per = f * c * product(kernel)
+    const per = f * c * size(kernel)
     return { ...base, position: at, positions: grid, rgb: rgbOf(c), groups: [group('', data, index * per, f, c, kernel)] }
   }
   if (node.op === 'dense') {
     const [units, inputs] = shape
     // after a flatten of a C×H×W (or C×L) map, each unit's weights are an image of that shape
     const flat = source?.op === 'flatten' ? report.nodes[source.id]?.inputShapes[0] : undefined
-    const image = flat && flat.length >= 2 && product(flat) === inputs ? flat : [1, inputs]
+    const image = flat && flat.length >= 2 && size(flat) === inputs ? flat : [1, inputs]
     const [c, ...kernel] = image
     const fromInput = spec.nodes.find((n) => n.id === source?.inputs?.[0])?.op === 'input'
     return { ...base, rgb: fromInput && c === 3, groups: [group('', data, 0, units, c, kernel)] }

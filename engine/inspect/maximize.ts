@@ -5,6 +5,7 @@
 // Deterministic for a seed. The weights are frozen meanwhile (no weight gradients are computed).
 
 import type { Model } from '../graph/build.ts'
+import { size } from '../graph/op-def.ts'
 import { ops } from '../ops/index.ts'
 import { deriveSeed, normalAt, uniformAt } from '../random.ts'
 import { Tensor } from '../tensor.ts'
@@ -51,8 +52,8 @@ export function roll(src: Float32Array, shape: readonly number[], dy: number, dx
 
 /** one-hot over the channel axis of a node's output ([1, C, ...]) */
 function channelMask(shape: readonly number[], channel: number): Tensor {
-  const per = shape.slice(2).reduce((a, b) => a * b, 1)
-  const mask = new Float32Array(shape.reduce((a, b) => a * b, 1))
+  const per = size(shape.slice(2))
+  const mask = new Float32Array(size(shape))
   mask.fill(1 / per, channel * per, (channel + 1) * per)
   return Tensor.from(mask, shape)
 }
@@ -66,7 +67,7 @@ export async function maximize(model: Model, options: MaximizeOptions): Promise<
   }
   const shape = [...model.inputShape]
   const stream = deriveSeed(seed, 1)
-  let x = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => noise * normalAt(stream, i))
+  let x = Float32Array.from({ length: size(shape) }, (_, i) => noise * normalAt(stream, i))
   const shifts = deriveSeed(seed, 2)
   const shift = (i: number) => Math.floor(uniformAt(shifts, i) * (2 * jitter + 1)) - jitter
   const mask = channelMask([1, ...outShape], channel)

@@ -4,10 +4,10 @@
 // a Mul applies that position's own kernels ([F, C·K, ...out]), ReduceSum adds over C·K, then the bias.
 // A tiled convolution is the same with its t×t kernel sets laid out per position.
 
+import { size } from '../../graph/op-def.ts'
 import type { ConvNode, LocalNode, TiledNode } from '../../graph/spec.ts'
 import type { LayerInput, LayerToOnnx } from './onnx-graph.ts'
 
-const volume = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1)
 
 /** ONNX's pads: every axis's low side, then every high side */
 const onnxPads = (pads: [number, number][]) => [...pads.map(([lo]) => lo), ...pads.map(([, hi]) => hi)]
@@ -21,7 +21,7 @@ function flipKernels(data: Float32Array, k: number): Float32Array {
 
 export const conv: LayerToOnnx<ConvNode> = ({ node, inputs, info, weight, graph }) => {
   const w = weight('weight')
-  const kernel = node.kernel, k = volume(kernel)
+  const kernel = node.kernel, k = size(kernel)
   const data = node.flip ? flipKernels(w.data, k) : w.data
   const args = [inputs[0], graph.constant(`${node.id}.weight`, w.shape, data)]
   if (node.bias !== false) args.push(graph.constant(`${node.id}.bias`, [w.shape[0]], weight('bias').data))
@@ -44,7 +44,7 @@ function unshared(
 ): string {
   const [c] = info.inputShapes[0]
   const [f, ...out] = info.shape!
-  const kernel = node.kernel, k = volume(kernel), ck = c * k, p = volume(out)
+  const kernel = node.kernel, k = size(kernel), ck = c * k, p = size(out)
   // one-hot kernels: output channel c·K + j copies input channel c at kernel tap j
   const oneHot = new Float32Array(ck * ck)
   for (let r = 0; r < ck; r++) oneHot[r * ck + r] = 1

@@ -3,6 +3,7 @@
 // takes an integer p; another p is written as Pow, a zero-padded AveragePool times the window size, and
 // Pow 1/p. Pooling over channels has no ONNX op: Reshape [N, C/k, k, ...] and ReduceMax/ReduceMean axis 2.
 
+import { size } from '../../graph/op-def.ts'
 import type { ChannelPoolNode, GlobalPoolNode, LpPoolNode, PoolNode } from '../../graph/spec.ts'
 import type { LayerInput, LayerToOnnx } from './onnx-graph.ts'
 
@@ -22,7 +23,7 @@ export const lppool: LayerToOnnx<LpPoolNode> = (layer) => {
   const { node, inputs, graph } = layer
   const p = node.p ?? 2
   if (Number.isInteger(p)) return graph.op('LpPool', inputs, node.id, { ...windowAttrs(layer), p })
-  const k = node.window.reduce((a, b) => a * b, 1)
+  const k = size(node.window)
   const scalar = (name: string, v: number) => graph.constant(`${node.id}/${name}`, [], Float32Array.of(v))
   const powered = graph.op('Pow', [inputs[0], scalar('p', p)], `${node.id}/pow`)
   const mean = graph.op('AveragePool', [powered], `${node.id}/mean`, { ...windowAttrs(layer), count_include_pad: 1 })
