@@ -1,16 +1,14 @@
 // Nothing lost on a crash: a main process (a stand-in child) edits its untitled project and is killed -9;
 // the next `npm run serve` on the same settings folder offers the project back on start, and Recover opens
 // it with the edit (input and 2 layers instead of the starter's LeNet-5), still untitled. Its own server and folder.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
+import { printedUrl, startScript } from './serve-process.ts'
 
-const repo = resolve(import.meta.dirname, '../..')
-const tsx = fileURLToPath(import.meta.resolve('tsx'))
 let dir = ''
 const children: ChildProcess[] = []
 
@@ -25,9 +23,7 @@ test.afterEach(async () => {
 })
 
 function start(script: string, args: string[], settings: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', tsx, script, ...args], {
-    cwd: dir, env: { ...process.env, RECEPTIVE_SETTINGS_DIR: settings }, stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = startScript(script, args, dir, { RECEPTIVE_SETTINGS_DIR: settings })
   children.push(child)
   return child
 }
@@ -45,14 +41,14 @@ test('unsaved work of a killed main is offered back on the next start and recove
   dir = mkdtempSync(join(tmpdir(), 'receptive-recovery-e2e-'))
   const settings = join(dir, 'settings')
 
-  const crashed = start(join(repo, 'test/main/services/projects-recovery-child.ts'), [settings, 'edit'], settings)
+  const crashed = start('test/main/services/projects-recovery-child.ts', [settings, 'edit'], settings)
   await firstLine(crashed, /^(\{.*\})$/)
   const gone = new Promise((done) => crashed.once('exit', done))
   crashed.kill('SIGKILL')
   await gone
 
-  const server = start(join(repo, 'main/serve.ts'), ['--port', '0'], settings)
-  const url = await firstLine(server, /(http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]+\/)/)
+  const server = start('main/serve.ts', ['--port', '0'], settings)
+  const { url } = await printedUrl(server)
   await page.goto(url)
 
   const dialog = page.getByRole('dialog', { name: 'Receptive closed unexpectedly' })

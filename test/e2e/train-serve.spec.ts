@@ -1,16 +1,15 @@
 // `npm run serve -- <project>` opens that project: a project file holding a finished run (written here
 // through the project store, as a training would have left it) is served by a second browser-mode server,
 // whose page shows the project's name and, in the Train tab, the run with its recorded curves.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { TEMPLATES } from '../../engine/graph/templates.ts'
 import { ProjectStore } from '../../main/store/index.ts'
+import { printedUrl, startScript } from './serve-process.ts'
 
-const repo = resolve(import.meta.dirname, '../..')
 let dir = ''
 let server: ChildProcess | undefined
 
@@ -48,21 +47,8 @@ test('npm run serve -- <project> opens that project, with its runs and curves', 
   dir = mkdtempSync(join(tmpdir(), 'receptive-serve-'))
   const project = join(dir, 'recorded.receptive')
   recordedProject(project)
-  const tsx = fileURLToPath(import.meta.resolve('tsx'))
-  server = spawn(process.execPath, ['--import', tsx, join(repo, 'main/serve.ts'), '--port', '0', project], {
-    cwd: dir, env: { ...process.env, RECEPTIVE_SETTINGS_DIR: join(dir, 'settings') }, stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const read = (c: Buffer) => {
-      output += c.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]+\/)/.exec(output)
-      if (m) done(m[1])
-    }
-    server!.stdout!.on('data', read)
-    server!.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-    server!.once('exit', (code) => fail(new Error(`serve exited (${code}):\n${output}`)))
-  })
+  server = startScript('main/serve.ts', ['--port', '0', project], dir, { RECEPTIVE_SETTINGS_DIR: join(dir, 'settings') })
+  const { url } = await printedUrl(server)
 
   await page.goto(url)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('recorded')
