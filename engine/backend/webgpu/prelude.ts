@@ -3,11 +3,7 @@
 // element types, the per-run uniforms, a few math helpers the CPU loops' semantics need, and main().
 import type { DType } from '../backend.ts'
 import type { WgslProgram } from '../../kernels/kernel.ts'
-
-/** threads per workgroup of a flat kernel */
-export const FLAT_SIZE = 256
-/** most workgroups along one dispatch axis (WebGPU's default limit) */
-export const MAX_GROUPS = 65535
+import { FLAT_GROUP, gridFor } from '../../kernels/wgsl-grid.ts'
 
 // WGSL has no isnan (and compilers may fold v != v away), rejects infinity and NaN in constant expressions
 // (so they come from a private variable's bits at run time), and its pow() is undefined for x < 0, where
@@ -26,12 +22,8 @@ fn powf(x: f32, a: f32) -> f32 {
 }
 `
 
-/** the workgroup grid of a flat kernel: x·y groups of FLAT_SIZE cover n invocations */
-export function flatGrid(n: number): [number, number, number] {
-  const groups = Math.ceil(n / FLAT_SIZE)
-  const x = Math.min(groups, MAX_GROUPS)
-  return [x, Math.ceil(groups / x), 1]
-}
+/** the workgroup grid of a flat kernel: x·y groups of FLAT_GROUP cover n invocations */
+export const flatGrid = (n: number): [number, number, number] => gridFor(Math.ceil(n / FLAT_GROUP))
 
 export interface BindingTypes { inputs: DType[]; outputs: DType[] }
 
@@ -61,8 +53,8 @@ export function shaderSource(p: WgslProgram, types: BindingTypes): string {
   } else {
     const [gx] = flatGrid(p.invocations)
     lines.push(
-      `@compute @workgroup_size(${FLAT_SIZE})`, `fn main(${builtins}) {`,
-      `  let i = (wid.y * ${gx}u + wid.x) * ${FLAT_SIZE}u + lid.x;`,
+      `@compute @workgroup_size(${FLAT_GROUP})`, `fn main(${builtins}) {`,
+      `  let i = (wid.y * ${gx}u + wid.x) * ${FLAT_GROUP}u + lid.x;`,
       `  if (i >= ${p.invocations}u) { return; }`, p.body, '}',
     )
   }

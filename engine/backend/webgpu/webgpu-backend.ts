@@ -6,7 +6,8 @@ import type { Backend, DeviceBuffer, DType, TypedArray } from '../backend.ts'
 import type { Kernel, WgslProgram } from '../../kernels/kernel.ts'
 import { requestAdapter } from './adapter.ts'
 import { bucketBytes, GpuBufferPool } from './gpu-buffer-pool.ts'
-import { flatGrid, MAX_GROUPS, shaderSource, uniformBytes } from './prelude.ts'
+import { MAX_GROUPS } from '../../kernels/wgsl-grid.ts'
+import { flatGrid, shaderSource, uniformBytes } from './prelude.ts'
 
 /** bytes held by live tensors and idle in the pool (bounded by idleLimitBytes), and the most ever live */
 export interface MemoryUsage { liveBytes: number; idleBytes: number; peakBytes: number; idleLimitBytes: number }
