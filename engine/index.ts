@@ -10,7 +10,6 @@ export { getBackend, setBackend, backendReason, type BackendChoice } from './bac
 export type { Backend, DeviceBuffer, DType } from './backend/backend.ts'
 export { setPrecision, getPrecision, withFloat64, type Precision } from './precision.ts'
 
-// --- graph / layers / optim / train (added by the graph & train helper below this line) ---
 export { FORMAT, GraphError, TEMPLATES, inferShapes, validateSpec, type ModelSpec, type NodeSpec, type ShapeReport } from './graph/index.ts'
 export { buildModel, type BuildOptions, type ForwardOptions, type Model } from './graph/build.ts'
 export { INITIALIZERS, initValues, type Initializer } from './layers/init.ts'
