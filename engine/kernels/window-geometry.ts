@@ -77,7 +77,7 @@ export const pointwise = (channels: number, positions: number): Window => ({
 })
 
 /** the run of output positions along one axis whose input index o·stride + offset stays inside [0, size) */
-export function validRange(offset: number, stride: number, size: number, outSize: number): [number, number] {
+function validRange(offset: number, stride: number, size: number, outSize: number): [number, number] {
   const lo = Math.max(0, Math.ceil(-offset / stride))
   const hi = Math.min(outSize, Math.floor((size - 1 - offset) / stride) + 1)
   return [lo, Math.max(lo, hi)]

@@ -9,7 +9,7 @@ import { launch } from './dispatch.ts'
 export interface MatmulOptions { transA?: boolean; transB?: boolean }
 
 /** op(A) · op(B) without tape; `sumBatch` sums the batch items into one [m, n] result */
-export function matmulRaw(a: Tensor, b: Tensor, transA = false, transB = false, sumBatch = false, name = 'matmul'): Tensor {
+function matmulRaw(a: Tensor, b: Tensor, transA = false, transB = false, sumBatch = false, name = 'matmul'): Tensor {
   const bad = () => new Error(`${name}: shapes ${fmtShape(a.shape)}${transA ? 'ᵀ' : ''} and ${fmtShape(b.shape)}${transB ? 'ᵀ' : ''} do not multiply`)
   if (a.ndim < 2 || a.ndim > 3 || b.ndim < 2 || b.ndim > 3) throw bad()
   const batchA = a.ndim === 3 ? a.shape[0] : 0, batchB = b.ndim === 3 ? b.shape[0] : 0

@@ -59,7 +59,7 @@ export function argmax(x: Tensor, axis = -1): Tensor {
 }
 
 /** g broadcast to a larger shape (no tape; for backward closures): g + 0 walked in the output's index space */
-export function expandTo(g: Tensor, shape: readonly number[]): Tensor {
+function expandTo(g: Tensor, shape: readonly number[]): Tensor {
   if (g.size === sizeOf(shape)) return g.view(shape)
   const zero = Tensor.zeros([], { backend: g.backend })
   return launch(binary, [g, zero], shape, { op: 'add', outShape: [...shape], strideX: stridesIn(g.shape, shape), strideY: shape.map(() => 0) })
