@@ -1,7 +1,10 @@
 // Shape and stride arithmetic shared by kernels that walk a tensor through another's index space:
 // broadcasting binaries (stride 0 on a broadcast axis) and reductions (stride 0 on a reduced axis).
 
-export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1)
+import { size as sizeOf } from '../graph/op-def.ts'
+
+// one element count for the whole engine: engine/graph's (pure, so the renderer has it too), under the kernels' name
+export { sizeOf }
 
 /** row-major strides of a contiguous tensor */
 export function contiguousStrides(shape: readonly number[]): number[] {
